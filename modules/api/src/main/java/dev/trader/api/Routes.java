@@ -1,0 +1,89 @@
+package dev.trader.api;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.trader.domain.id.InstrumentId;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The node's HTTP surface: liveness, readiness and the status API. Every answer is JSON,
+ * errors included: unknown routes 404, wrong methods 405, malformed input 400.
+ */
+public final class Routes extends AllDirectives {
+    private final StatusService status;
+    private final ReadinessProbe readiness;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public Routes(StatusService status, ReadinessProbe readiness) {
+        this.status = status;
+        this.readiness = readiness;
+    }
+
+    public Route route() {
+        return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
+                path("health", () -> get(() -> reply(StatusCodes.OK, Map.of("status", "up")))),
+                path("ready", () -> get(this::ready)),
+                pathPrefix("api", () -> concat(
+                        path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
+                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
+    }
+
+    private Route ready() {
+        CompletionStage<Map<String, String>> checks = readiness.check();
+        return onSuccess(checks, results -> {
+            boolean ok = results.values().stream().allMatch("ok"::equals);
+            return reply(ok ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, Map.of("ready", ok, "checks", results));
+        });
+    }
+
+    private Route instrument(String text) {
+        final InstrumentId id;
+        try {
+            id = InstrumentId.parse(text);
+        } catch (IllegalArgumentException e) {
+            return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+        if (!status.knows(id)) {
+            return error(StatusCodes.NOT_FOUND, "not_found", "instrument " + id + " is not configured");
+        }
+        return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, s));
+    }
+
+    private Route reply(StatusCode code, Object body) {
+        return complete(code, body, Jackson.marshaller(json));
+    }
+
+    private Route error(StatusCode code, String error, String message) {
+        return reply(code, new ApiError(error, message));
+    }
+
+    private RejectionHandler rejections() {
+        return RejectionHandler.newBuilder()
+                .handleAll(MethodRejection.class, rs -> error(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
+                        "allowed: " + rs.stream().map(r -> r.supported().name()).distinct().toList()))
+                .handleNotFound(error(StatusCodes.NOT_FOUND, "not_found", "no such route"))
+                .build()
+                .withFallback(RejectionHandler.defaultHandler())
+                .mapRejectionResponse(response -> response);
+    }
+
+    private ExceptionHandler exceptions() {
+        return ExceptionHandler.newBuilder()
+                .match(IllegalArgumentException.class, e -> error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage()))
+                .matchAny(e -> error(StatusCodes.SERVICE_UNAVAILABLE, "unavailable", "the engine did not answer: " + e.getClass().getSimpleName()))
+                .build();
+    }
+}

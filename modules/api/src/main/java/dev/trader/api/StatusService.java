@@ -1,0 +1,109 @@
+package dev.trader.api;
+
+import dev.trader.api.StatusView.AccountView;
+import dev.trader.api.StatusView.InstrumentView;
+import dev.trader.api.StatusView.PositionView;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.position.Position;
+import dev.trader.engine.Engine;
+import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.AccountState;
+import dev.trader.engine.account.InstrumentBook;
+import dev.trader.engine.instrument.InstrumentEntity;
+import dev.trader.engine.instrument.InstrumentState;
+import dev.trader.engine.position.PositionEntity;
+import dev.trader.engine.position.PositionIds;
+import dev.trader.engine.position.PositionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/**
+ * Assembles the status view by asking the entities: every instrument, the account and each
+ * open position. Equity marks open positions at their instrument's last close.
+ */
+public final class StatusService {
+    private final Engine engine;
+    private final String node;
+    private final Duration timeout;
+
+    public StatusService(Engine engine, String node, Duration timeout) {
+        this.engine = engine;
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    public boolean knows(InstrumentId id) {
+        return engine.settings().instruments().containsKey(id.value());
+    }
+
+    public CompletionStage<InstrumentState> instrument(InstrumentId id) {
+        return engine.instrument(id).ask(InstrumentEntity.GetStatus::new, timeout);
+    }
+
+    public CompletionStage<StatusView> status() {
+        List<CompletableFuture<InstrumentState>> instruments = engine.settings().instruments().keySet().stream().sorted()
+                .map(id -> instrument(InstrumentId.parse(id)).toCompletableFuture()).toList();
+        CompletableFuture<AccountState> account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture();
+        return CompletableFuture.allOf(instruments.toArray(CompletableFuture[]::new)).thenCombine(account, (v, acc) -> acc)
+                .thenCompose(acc -> positions(acc).thenApply(positions -> view(instruments.stream().map(CompletableFuture::join).toList(), acc, positions)));
+    }
+
+    private CompletionStage<List<PositionState>> positions(AccountState account) {
+        List<CompletableFuture<PositionState>> open = new ArrayList<>();
+        for (InstrumentBook book : account.books().values()) {
+            if (!book.filled().isZero()) {
+                String id = PositionIds.of(account.accountId(), InstrumentId.parse(book.instrument()), book.positionSeq());
+                open.add(engine.position(id).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture());
+            }
+        }
+        return CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).thenApply(v -> open.stream().map(CompletableFuture::join).toList());
+    }
+
+    private StatusView view(List<InstrumentState> instruments, AccountState account, List<PositionState> positions) {
+        Map<String, Price> marks = new LinkedHashMap<>();
+        instruments.forEach(i -> {
+            if (i.lastClose() != null) {
+                marks.put(i.instrument(), i.lastClose());
+            }
+        });
+        Money equity = account.cash();
+        List<PositionView> open = new ArrayList<>();
+        for (PositionState p : positions) {
+            Position pos = p.position();
+            if (pos.isFlat()) {
+                continue;
+            }
+            Price mark = marks.getOrDefault(pos.instrument().value(), pos.averagePrice());
+            Money unrealized = pos.unrealizedPnl(mark);
+            // Cash already paid for what is held: equity adds its market value (negative when short).
+            equity = equity.plus(Money.of(pos.signedQuantity().multiply(mark.toBigDecimal()), account.cash().currency()));
+            open.add(new PositionView(p.positionId(), pos.instrument().value(), pos.side().name(), pos.quantity().toString(),
+                    pos.averagePrice().toString(), mark.toString(), unrealized.toBigDecimal().toPlainString(),
+                    pos.realizedPnl().toBigDecimal().toPlainString(), pos.fees().toBigDecimal().toPlainString()));
+        }
+        List<InstrumentView> ivs = instruments.stream().map(i -> new InstrumentView(i.instrument(),
+                i.watermark() == null ? null : i.watermark().toString(), i.lastClose() == null ? null : i.lastClose().toString(),
+                i.barsAccepted(), i.rejectedTotal(), i.rejectionsByReason())).toList();
+        long positionsOpened = account.books().values().stream().mapToLong(InstrumentBook::positionSeq).sum();
+        Map<String, Long> entities = new LinkedHashMap<>();
+        entities.put("instruments", (long) instruments.size());
+        entities.put("strategies", engine.settings().strategies().stream().mapToLong(b -> b.instruments().size()).sum());
+        entities.put("accounts", 1L);
+        entities.put("orders", account.approvedCount());
+        entities.put("positions", positionsOpened);
+        AccountView av = new AccountView(account.accountId(), account.cash().currency(), account.initialCapital().toBigDecimal().toPlainString(),
+                account.cash().toBigDecimal().toPlainString(), equity.toBigDecimal().toPlainString(), account.killSwitch(),
+                account.openOrders().size(), account.approvedCount(), account.rejectedCount(), account.bookedTradeIds().size());
+        List<String> members = new ArrayList<>();
+        Cluster.get(engine.system()).state().getMembers().forEach(m -> members.add(m.address() + " " + m.status()));
+        return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, open);
+    }
+}

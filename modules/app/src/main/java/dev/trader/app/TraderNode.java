@@ -1,0 +1,134 @@
+package dev.trader.app;
+
+import com.typesafe.config.Config;
+import dev.trader.api.Routes;
+import dev.trader.api.StatusService;
+import dev.trader.engine.Engine;
+import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.AccountState;
+import dev.trader.engine.account.OpenOrder;
+import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.OrderState;
+import dev.trader.engine.persistence.JdbcSettings;
+import dev.trader.engine.persistence.SchemaInitializer;
+import dev.trader.engine.pipeline.BarPipeline;
+import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.settings.TraderSettings;
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.execution.paper.PaperExecutionClient;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: the actor system, the sharded engine, the paper venue, the bar pipeline
+ * and the HTTP server. {@link #start} is what {@code main} and the tests both call, so tests
+ * boot exactly the production wiring.
+ */
+public final class TraderNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TraderNode.class);
+
+    private final ActorSystem<Void> system;
+    private final Engine engine;
+    private final BarPipeline pipeline;
+    private final ServerBinding binding;
+    private final ExecutorService blocking;
+
+    private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking) {
+        this.system = system;
+        this.engine = engine;
+        this.pipeline = pipeline;
+        this.binding = binding;
+        this.blocking = blocking;
+    }
+
+    public static TraderNode start(Config config) {
+        TraderSettings settings = TraderSettings.load(config);
+        JdbcSettings jdbc = JdbcSettings.from(config);
+        SchemaInitializer.apply(jdbc);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
+        try {
+            Cluster cluster = Cluster.get(system);
+            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            }
+            PaperExecutionClient venue = new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency());
+            Engine engine = Engine.start(system, settings, venue);
+            venue.setFillListener(new FillRouter(engine));
+            BarPipeline pipeline = new BarPipeline(engine, venue);
+            reconcileOpenOrders(engine);
+            ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "readiness-jdbc");
+                t.setDaemon(true);
+                return t;
+            });
+            String node = config.getString("trader.node-name");
+            Routes routes = new Routes(new StatusService(engine, node, settings.askTimeout()), new NodeReadiness(engine, jdbc, blocking));
+            ServerBinding binding = Http.get(system)
+                    .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
+                    .bind(routes.route())
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
+            return new TraderNode(system, engine, pipeline, binding, blocking);
+        } catch (Exception e) {
+            system.terminate();
+            throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Open orders survive a restart in the journal but not in the paper venue's memory: ask each
+     * one to check with the venue and send itself again (same client order id) if it must.
+     */
+    private static void reconcileOpenOrders(Engine engine) throws Exception {
+        Duration timeout = engine.settings().askTimeout();
+        AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
+        List<CompletableFuture<OrderState>> checks = account.openOrders().values().stream().map(OpenOrder::clientOrderId)
+                .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture())
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get();
+        if (!checks.isEmpty()) {
+            LOG.info("reconciled {} open order(s) with the venue", checks.size());
+        }
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public BarPipeline pipeline() {
+        return pipeline;
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public int httpPort() {
+        InetSocketAddress address = binding.localAddress();
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        binding.unbind();
+        blocking.shutdownNow();
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("actor system did not terminate cleanly: {}", e.toString());
+        }
+    }
+}

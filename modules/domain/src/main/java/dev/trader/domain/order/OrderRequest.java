@@ -1,0 +1,29 @@
+package dev.trader.domain.order;
+
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.id.StrategyId;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A sized, approved order as it is sent to a venue. {@code limitPrice} is null for market orders. */
+public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, InstrumentId instrument, OrderSide side,
+                           OrderType type, Quantity quantity, Price limitPrice, Instant decisionTime) {
+    public OrderRequest {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(decisionTime, "decisionTime");
+        if (quantity.isZero()) {
+            throw new IllegalArgumentException("order " + clientOrderId + " has zero quantity");
+        }
+        if (type != OrderType.MARKET && limitPrice == null) {
+            throw new IllegalArgumentException("order " + clientOrderId + " of type " + type + " needs a price");
+        }
+    }
+}

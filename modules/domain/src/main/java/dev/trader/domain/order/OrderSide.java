@@ -1,0 +1,9 @@
+package dev.trader.domain.order;
+
+public enum OrderSide {
+    BUY, SELL;
+
+    public OrderSide opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.trader.domain.position;
+
+public enum PositionSide { FLAT, LONG, SHORT }

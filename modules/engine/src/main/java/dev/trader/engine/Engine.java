@@ -1,0 +1,89 @@
+package dev.trader.engine;
+
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.port.ExecutionClient;
+import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.instrument.InstrumentEntity;
+import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.position.PositionEntity;
+import dev.trader.engine.settings.StrategyBinding;
+import dev.trader.engine.settings.TraderSettings;
+import dev.trader.engine.strategy.StrategyEntity;
+import dev.trader.engine.strategy.StrategyEntityId;
+import dev.trader.risk.FlatRiskCheck;
+import dev.trader.strategy.Strategy;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * The five sharded entity types, started on this node, and typed references to them. Knows the
+ * domain's ports only: the execution client is handed in by the wiring.
+ */
+public final class Engine {
+    private final ActorSystem<?> system;
+    private final TraderSettings settings;
+    private final ClusterSharding sharding;
+
+    private Engine(ActorSystem<?> system, TraderSettings settings, ClusterSharding sharding) {
+        this.system = system;
+        this.settings = settings;
+        this.sharding = sharding;
+    }
+
+    public static Engine start(ActorSystem<?> system, TraderSettings settings, ExecutionClient executionClient) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        var tuning = settings.tuning();
+        Map<String, Strategy> strategies = new HashMap<>();
+        for (StrategyBinding b : settings.strategies()) {
+            strategies.put(b.strategy().id().value(), b.strategy());
+        }
+        sharding.init(Entity.of(InstrumentEntity.TYPE_KEY, ctx -> InstrumentEntity.create(ctx.getEntityId(), tuning)));
+        sharding.init(Entity.of(StrategyEntity.TYPE_KEY, ctx -> {
+            StrategyEntityId id = StrategyEntityId.parse(ctx.getEntityId());
+            Strategy strategy = strategies.get(id.strategy().value());
+            if (strategy == null) {
+                throw new IllegalArgumentException("no strategy '" + id.strategy() + "' is configured");
+            }
+            return StrategyEntity.create(id, strategy, tuning);
+        }));
+        FlatRiskCheck risk = new FlatRiskCheck(settings.riskLimits());
+        sharding.init(Entity.of(AccountEntity.TYPE_KEY, ctx -> AccountEntity.create(ctx.getEntityId(), settings.initialCapital(),
+                risk, settings.instruments(), tuning)));
+        sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
+        sharding.init(Entity.of(PositionEntity.TYPE_KEY, ctx -> PositionEntity.create(ctx.getEntityId(), settings.currency(), tuning)));
+        return new Engine(system, settings, sharding);
+    }
+
+    public ActorSystem<?> system() {
+        return system;
+    }
+
+    public TraderSettings settings() {
+        return settings;
+    }
+
+    public EntityRef<InstrumentEntity.Command> instrument(InstrumentId id) {
+        return sharding.entityRefFor(InstrumentEntity.TYPE_KEY, id.value());
+    }
+
+    public EntityRef<StrategyEntity.Command> strategy(StrategyEntityId id) {
+        return sharding.entityRefFor(StrategyEntity.TYPE_KEY, id.value());
+    }
+
+    public EntityRef<AccountEntity.Command> account() {
+        return sharding.entityRefFor(AccountEntity.TYPE_KEY, settings.accountId());
+    }
+
+    public EntityRef<OrderEntity.Command> order(ClientOrderId id) {
+        return sharding.entityRefFor(OrderEntity.TYPE_KEY, id.value());
+    }
+
+    public EntityRef<PositionEntity.Command> position(String positionId) {
+        return sharding.entityRefFor(PositionEntity.TYPE_KEY, positionId);
+    }
+}

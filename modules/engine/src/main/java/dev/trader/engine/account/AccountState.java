@@ -1,0 +1,108 @@
+package dev.trader.engine.account;
+
+import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Quantity;
+import dev.trader.domain.order.Fill;
+import dev.trader.domain.order.OrderSide;
+import dev.trader.engine.CborSerializable;
+import dev.trader.risk.Exposure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The account's books: cash, what is held and pending per instrument, every decision by client
+ * order id, and the trade ids already booked (each fill moves cash exactly once).
+ */
+public record AccountState(String accountId, Money initialCapital, Money cash, boolean killSwitch,
+                           Map<String, InstrumentBook> books, Map<String, OpenOrder> openOrders,
+                           Map<String, IntentDecision> decisions, Set<String> bookedTradeIds,
+                           long approvedCount, long rejectedCount, List<IntentDecision> recentRejections)
+        implements CborSerializable {
+    static final int RECENT_REJECTIONS = 50;
+
+    static AccountState initial(String accountId, Money initialCapital) {
+        return new AccountState(accountId, initialCapital, initialCapital, false, Map.of(), Map.of(), Map.of(), Set.of(), 0, 0, List.of());
+    }
+
+    InstrumentBook book(String instrument) {
+        return books.getOrDefault(instrument, InstrumentBook.empty(instrument));
+    }
+
+    Exposure exposure(String instrument) {
+        Quantity entry = Quantity.ZERO;
+        Quantity exit = Quantity.ZERO;
+        for (OpenOrder o : openOrders.values()) {
+            if (o.instrument().equals(instrument)) {
+                if (o.entry()) {
+                    entry = entry.plus(o.remaining());
+                } else {
+                    exit = exit.plus(o.remaining());
+                }
+            }
+        }
+        return new Exposure(book(instrument).filled(), entry, exit);
+    }
+
+    AccountState approved(IntentDecision d, boolean entry, int positionSeq) {
+        Map<String, IntentDecision> ds = new HashMap<>(decisions);
+        ds.put(d.clientOrderId(), d);
+        Map<String, OpenOrder> open = new HashMap<>(openOrders);
+        open.put(d.clientOrderId(), new OpenOrder(d.clientOrderId(), d.instrument(), d.request().side(), entry, d.request().quantity(), d.positionId()));
+        InstrumentBook b = book(d.instrument());
+        Map<String, InstrumentBook> bs = new HashMap<>(books);
+        bs.put(d.instrument(), new InstrumentBook(d.instrument(), b.filled(), positionSeq));
+        return new AccountState(accountId, initialCapital, cash, killSwitch, Map.copyOf(bs), Map.copyOf(open), Map.copyOf(ds),
+                bookedTradeIds, approvedCount + 1, rejectedCount, recentRejections);
+    }
+
+    AccountState rejected(IntentDecision d) {
+        Map<String, IntentDecision> ds = new HashMap<>(decisions);
+        ds.put(d.clientOrderId(), d);
+        List<IntentDecision> recent = new ArrayList<>(recentRejections);
+        recent.add(d);
+        if (recent.size() > RECENT_REJECTIONS) {
+            recent.remove(0);
+        }
+        return new AccountState(accountId, initialCapital, cash, killSwitch, books, openOrders, Map.copyOf(ds),
+                bookedTradeIds, approvedCount, rejectedCount + 1, List.copyOf(recent));
+    }
+
+    AccountState booked(Fill fill, Quantity heldAfter, boolean orderDone) {
+        Money notional = fill.notional();
+        Money newCash = fill.side() == OrderSide.BUY ? cash.minus(notional).minus(fill.fee()) : cash.plus(notional).minus(fill.fee());
+        String instrument = fill.instrument().value();
+        Map<String, InstrumentBook> bs = new HashMap<>(books);
+        InstrumentBook b = book(instrument);
+        bs.put(instrument, new InstrumentBook(instrument, heldAfter, b.positionSeq()));
+        Map<String, OpenOrder> open = new HashMap<>(openOrders);
+        OpenOrder o = open.get(fill.clientOrderId().value());
+        if (o != null) {
+            Quantity left = o.remaining().compareTo(fill.quantity()) > 0 ? o.remaining().minus(fill.quantity()) : Quantity.ZERO;
+            if (orderDone || left.isZero()) {
+                open.remove(o.clientOrderId());
+            } else {
+                open.put(o.clientOrderId(), new OpenOrder(o.clientOrderId(), o.instrument(), o.side(), o.entry(), left, o.positionId()));
+            }
+        }
+        Set<String> trades = new HashSet<>(bookedTradeIds);
+        trades.add(fill.tradeId().value());
+        return new AccountState(accountId, initialCapital, newCash, killSwitch, Map.copyOf(bs), Map.copyOf(open), decisions,
+                Set.copyOf(trades), approvedCount, rejectedCount, recentRejections);
+    }
+
+    AccountState orderClosed(String clientOrderId) {
+        Map<String, OpenOrder> open = new HashMap<>(openOrders);
+        open.remove(clientOrderId);
+        return new AccountState(accountId, initialCapital, cash, killSwitch, books, Map.copyOf(open), decisions,
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+    }
+
+    AccountState withKillSwitch(boolean on) {
+        return new AccountState(accountId, initialCapital, cash, on, books, openOrders, decisions,
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.trader.engine.account;
+
+import dev.trader.domain.order.OrderRequest;
+import dev.trader.engine.CborSerializable;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the account decided for one signal. {@code request} and {@code positionId} are set when
+ * approved; {@code rule} and {@code reason} say why not otherwise. Kept per client order id
+ * so that the same signal, seen again after a crash, gets the same answer.
+ */
+public record IntentDecision(Outcome outcome, String clientOrderId, String instrument, Instant decisionTime,
+                             OrderRequest request, String positionId, String rule, String reason, Map<String, String> inputs)
+        implements CborSerializable {
+    public enum Outcome { APPROVED, REJECTED, NO_ACTION }
+
+    public IntentDecision {
+        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    }
+
+    static IntentDecision noAction(String instrument, Instant time, String reason) {
+        return new IntentDecision(Outcome.NO_ACTION, null, instrument, time, null, null, "no_action", reason, Map.of());
+    }
+
+    public boolean approved() {
+        return outcome == Outcome.APPROVED;
+    }
+}

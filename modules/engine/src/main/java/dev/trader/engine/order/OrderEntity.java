@@ -1,0 +1,240 @@
+package dev.trader.engine.order;
+
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.order.Fill;
+import dev.trader.domain.order.OrderRequest;
+import dev.trader.domain.order.OrderStateMachine;
+import dev.trader.domain.order.OrderStatus;
+import dev.trader.domain.order.OrderTransition;
+import dev.trader.domain.order.SubmitResult;
+import dev.trader.domain.port.ExecutionClient;
+import dev.trader.engine.CborSerializable;
+import dev.trader.engine.settings.PersistenceTuning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One order, keyed by its client order id. The request is journaled before anything is sent;
+ * a retry re-sends under the same id; an answer that proves nothing makes it UNKNOWN, never
+ * failed. Every state change goes through {@link OrderStateMachine}, and each trade id is
+ * applied once.
+ */
+public final class OrderEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<OrderEntity.Command, OrderEntity.Event, OrderState> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Order");
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEntity.class);
+
+    public sealed interface Command extends CborSerializable {
+    }
+
+    /** Journal the request (if new) and make sure the venue has it; replies once the venue answered. */
+    public record Place(OrderRequest request, String positionId, ActorRef<OrderState> replyTo) implements Command {
+    }
+
+    /** After a restart: ask the venue about an open order and send it again if the venue never got it. */
+    public record Reconcile(ActorRef<OrderState> replyTo) implements Command {
+    }
+
+    public record ApplyFill(Fill fill, ActorRef<FillApplied> replyTo) implements Command {
+    }
+
+    public record GetOrder(ActorRef<OrderState> replyTo) implements Command {
+    }
+
+    private record SubmissionAnswered(SubmitResult result) implements Command {
+    }
+
+    private record QueryAnswered(Optional<OrderStatus> venueStatus, String error) implements Command {
+    }
+
+    /** {@code applied} is false for a trade id seen before; {@code known} is false for an order we never placed. */
+    public record FillApplied(boolean known, boolean applied, OrderState order) implements CborSerializable {
+    }
+
+    public sealed interface Event extends CborSerializable {
+    }
+
+    public record OrderRequested(OrderRequest request, String positionId) implements Event {
+    }
+
+    public record OrderSubmitted(String clientOrderId) implements Event {
+    }
+
+    public record OrderAccepted(String venueOrderId) implements Event {
+    }
+
+    public record OrderRejected(String reason) implements Event {
+    }
+
+    public record OrderStatusUnknown(String reason) implements Event {
+    }
+
+    public record OrderFilled(Fill fill, OrderStatus statusAfter) implements Event {
+    }
+
+    private final ActorContext<Command> context;
+    private final String clientOrderId;
+    private final ExecutionClient client;
+    /** Who waits for the venue's answer. Not state: an ask that outlives a restart times out and is retried. */
+    private final List<ActorRef<OrderState>> waiting = new ArrayList<>();
+
+    private OrderEntity(ActorContext<Command> context, String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
+        super(PersistenceId.of(TYPE_KEY.name(), clientOrderId), tuning.backoff());
+        this.context = context;
+        this.clientOrderId = new ClientOrderId(clientOrderId).value();
+        this.client = client;
+    }
+
+    public static Behavior<Command> create(String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
+        return Behaviors.setup(ctx -> new OrderEntity(ctx, clientOrderId, client, tuning));
+    }
+
+    @Override
+    public OrderState emptyState() {
+        return OrderState.empty();
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, Event, OrderState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Place.class, this::onPlace)
+                .onCommand(Reconcile.class, this::onReconcile)
+                .onCommand(SubmissionAnswered.class, this::onSubmissionAnswered)
+                .onCommand(QueryAnswered.class, this::onQueryAnswered)
+                .onCommand(ApplyFill.class, this::onApplyFill)
+                .onCommand(GetOrder.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .build();
+    }
+
+    private ReplyEffect<Event, OrderState> onPlace(OrderState state, Place cmd) {
+        if (!cmd.request().clientOrderId().value().equals(clientOrderId)) {
+            throw new IllegalArgumentException("request " + cmd.request().clientOrderId() + " sent to order " + clientOrderId);
+        }
+        if (!state.exists()) {
+            waiting.add(cmd.replyTo());
+            return Effect().persist(new OrderRequested(cmd.request(), cmd.positionId()))
+                    .thenRun(this::send)
+                    .thenNoReply();
+        }
+        if (state.status() == OrderStatus.NEW) {
+            // Journaled but the answer was never recorded (a crash between): send again, same id.
+            waiting.add(cmd.replyTo());
+            send(state);
+            return Effect().noReply();
+        }
+        return Effect().reply(cmd.replyTo(), state);
+    }
+
+    private ReplyEffect<Event, OrderState> onReconcile(OrderState state, Reconcile cmd) {
+        if (!state.exists() || state.status().isTerminal()) {
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        waiting.add(cmd.replyTo());
+        context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
+                (status, error) -> new QueryAnswered(error == null ? status : Optional.empty(), error == null ? null : String.valueOf(error.getMessage())));
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<Event, OrderState> onQueryAnswered(OrderState state, QueryAnswered answer) {
+        if (answer.error() == null && answer.venueStatus().isEmpty()) {
+            LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(), client.venue());
+            send(state);
+            return Effect().noReply();
+        }
+        answerWaiting(state);
+        return Effect().noReply();
+    }
+
+    private void send(OrderState state) {
+        context.pipeToSelf(client.submit(state.request()),
+                (result, error) -> new SubmissionAnswered(error == null ? result
+                        : SubmitResult.unknown(new ClientOrderId(clientOrderId), String.valueOf(error.getMessage()))));
+    }
+
+    private ReplyEffect<Event, OrderState> onSubmissionAnswered(OrderState state, SubmissionAnswered answer) {
+        SubmitResult result = answer.result();
+        List<Event> events = new ArrayList<>(2);
+        OrderStatus status = state.status();
+        if (status == OrderStatus.NEW) {
+            events.add(new OrderSubmitted(clientOrderId));
+            status = OrderStatus.SUBMITTED;
+        } else if (status == OrderStatus.UNKNOWN && OrderStateMachine.next(status, OrderTransition.SUBMIT).isPresent()) {
+            events.add(new OrderSubmitted(clientOrderId));
+            status = OrderStatus.SUBMITTED;
+        }
+        OrderTransition transition = switch (result.outcome()) {
+            case ACCEPTED -> OrderTransition.ACCEPT;
+            case REJECTED -> OrderTransition.REJECT;
+            case UNKNOWN -> OrderTransition.MARK_UNKNOWN;
+        };
+        if (OrderStateMachine.next(status, transition).isPresent()) {
+            events.add(switch (result.outcome()) {
+                case ACCEPTED -> new OrderAccepted(result.venueOrderId());
+                case REJECTED -> new OrderRejected(result.reason());
+                case UNKNOWN -> new OrderStatusUnknown(result.reason());
+            });
+        } else {
+            // A late answer (the order already filled, say) cannot move it backwards.
+            LOG.debug("order {} in {} ignores venue answer {}", clientOrderId, status, result.outcome());
+        }
+        if (events.isEmpty()) {
+            answerWaiting(state);
+            return Effect().noReply();
+        }
+        return Effect().persist(events).thenRun(this::answerWaiting).thenNoReply();
+    }
+
+    private void answerWaiting(OrderState state) {
+        waiting.forEach(r -> r.tell(state));
+        waiting.clear();
+    }
+
+    private ReplyEffect<Event, OrderState> onApplyFill(OrderState state, ApplyFill cmd) {
+        Fill fill = cmd.fill();
+        if (!state.exists()) {
+            LOG.warn("fill {} for order {} that was never placed here", fill.tradeId(), clientOrderId);
+            return Effect().reply(cmd.replyTo(), new FillApplied(false, false, state));
+        }
+        if (state.hasTrade(fill.tradeId().value())) {
+            return Effect().reply(cmd.replyTo(), new FillApplied(true, false, state));
+        }
+        boolean complete = state.filledQuantity().plus(fill.quantity()).compareTo(state.request().quantity()) >= 0;
+        OrderTransition transition = complete ? OrderTransition.FILL : OrderTransition.PARTIAL_FILL;
+        List<Event> events = new ArrayList<>(2);
+        OrderStatus from = state.status();
+        if (from == OrderStatus.NEW) {
+            // The fill proves the venue has the order even if its answer is still on the way.
+            events.add(new OrderSubmitted(clientOrderId));
+            from = OrderStatus.SUBMITTED;
+        }
+        OrderStatus next = OrderStateMachine.require(from, transition);
+        events.add(new OrderFilled(fill, next));
+        return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
+    }
+
+    @Override
+    public EventHandler<OrderState, Event> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId()))
+                .onEvent(OrderSubmitted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null))
+                .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null))
+                .onEvent(OrderRejected.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, e.reason()))
+                .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
+                .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter()))
+                .build();
+    }
+}

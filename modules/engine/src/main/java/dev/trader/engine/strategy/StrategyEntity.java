@@ -1,0 +1,133 @@
+package dev.trader.engine.strategy;
+
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.signal.Signal;
+import dev.trader.engine.CborSerializable;
+import dev.trader.engine.settings.PersistenceTuning;
+import dev.trader.strategy.Strategy;
+import dev.trader.strategy.StrategyStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One strategy on one instrument. Each new bar is journaled as {@link BarObserved} (the
+ * strategy's input), and a signal as {@link SignalEmitted}; the strategy's state is rebuilt by
+ * running the same pure strategy code over the journaled bars, or restored from a snapshot.
+ */
+public final class StrategyEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<StrategyEntity.Command, StrategyEntity.Event, StrategyEntityState> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Strategy");
+
+    public sealed interface Command extends CborSerializable {
+    }
+
+    public record EvaluateBar(Bar bar, ActorRef<BarEvaluated> replyTo) implements Command {
+    }
+
+    public record SetEnabled(boolean enabled, ActorRef<StrategyEntityState> replyTo) implements Command {
+    }
+
+    public record GetStatus(ActorRef<StrategyEntityState> replyTo) implements Command {
+    }
+
+    /** {@code signal} is null when the bar raised none; {@code replayed} when the bar was seen before. */
+    public record BarEvaluated(Signal signal, boolean replayed) implements CborSerializable {
+        public Optional<Signal> maybeSignal() {
+            return Optional.ofNullable(signal);
+        }
+    }
+
+    public sealed interface Event extends CborSerializable {
+    }
+
+    public record BarObserved(Bar bar) implements Event {
+    }
+
+    public record SignalEmitted(Signal signal) implements Event {
+    }
+
+    public record Enabled() implements Event {
+    }
+
+    public record Disabled() implements Event {
+    }
+
+    private final StrategyEntityId id;
+    private final Strategy strategy;
+    private final PersistenceTuning tuning;
+
+    private StrategyEntity(StrategyEntityId id, Strategy strategy, PersistenceTuning tuning) {
+        super(PersistenceId.of(TYPE_KEY.name(), id.value()), tuning.backoff());
+        this.id = id;
+        this.strategy = strategy;
+        this.tuning = tuning;
+    }
+
+    public static Behavior<Command> create(StrategyEntityId id, Strategy strategy, PersistenceTuning tuning) {
+        return new StrategyEntity(id, strategy, tuning);
+    }
+
+    @Override
+    public StrategyEntityState emptyState() {
+        return new StrategyEntityState(id.value(), true, null, strategy.initialState(id.instrument()), 0, 0, List.of());
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, Event, StrategyEntityState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(EvaluateBar.class, this::onEvaluateBar)
+                .onCommand(SetEnabled.class, this::onSetEnabled)
+                .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .build();
+    }
+
+    private ReplyEffect<Event, StrategyEntityState> onEvaluateBar(StrategyEntityState state, EvaluateBar cmd) {
+        Bar bar = cmd.bar();
+        if (state.isDuplicate(bar)) {
+            return Effect().reply(cmd.replyTo(), new BarEvaluated(state.signalAt(bar).orElse(null), true));
+        }
+        StrategyStep step = strategy.onBar(state.strategyState(), bar);
+        List<Event> events = new ArrayList<>(2);
+        events.add(new BarObserved(bar));
+        // A disabled strategy keeps its indicators warm but raises nothing.
+        Signal signal = state.enabled() ? step.signal().orElse(null) : null;
+        if (signal != null) {
+            events.add(new SignalEmitted(signal));
+        }
+        return Effect().persist(events).thenReply(cmd.replyTo(), s -> new BarEvaluated(signal, false));
+    }
+
+    private ReplyEffect<Event, StrategyEntityState> onSetEnabled(StrategyEntityState state, SetEnabled cmd) {
+        if (state.enabled() == cmd.enabled()) {
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        Event event = cmd.enabled() ? new Enabled() : new Disabled();
+        return Effect().persist(event).thenReply(cmd.replyTo(), s -> s);
+    }
+
+    @Override
+    public EventHandler<StrategyEntityState, Event> eventHandler() {
+        return newEventHandlerBuilder().forAnyState()
+                .onEvent(BarObserved.class, (state, e) -> state.observed(e.bar(), strategy.onBar(state.strategyState(), e.bar()).state()))
+                .onEvent(SignalEmitted.class, (state, e) -> state.emitted(e.signal()))
+                .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
+                .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
+                .build();
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return tuning.retention();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.trader.engine.strategy;
+
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.signal.Signal;
+import dev.trader.engine.CborSerializable;
+import dev.trader.strategy.StrategyState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A strategy entity's memory: the strategy's own state, the bar watermark and the recent
+ * signals, kept so that a bar replayed after a crash re-emits the signal it raised the first
+ * time (the account and order stages then recognise it) instead of deciding anew.
+ */
+public record StrategyEntityState(String entityId, boolean enabled, Instant watermark, StrategyState strategyState,
+                                  long barsSeen, long signalCount, List<Signal> recentSignals) implements CborSerializable {
+    static final int RECENT_SIGNALS = 200;
+
+    boolean isDuplicate(Bar bar) {
+        return watermark != null && !bar.openTime().isAfter(watermark);
+    }
+
+    /** The signal this strategy raised at the close of {@code bar}, if it is still remembered. */
+    Optional<Signal> signalAt(Bar bar) {
+        return recentSignals.stream().filter(s -> s.time().equals(bar.closeTime())).findFirst();
+    }
+
+    StrategyEntityState observed(Bar bar, StrategyState next) {
+        return new StrategyEntityState(entityId, enabled, bar.openTime(), next, barsSeen + 1, signalCount, recentSignals);
+    }
+
+    StrategyEntityState emitted(Signal signal) {
+        List<Signal> signals = new ArrayList<>(recentSignals);
+        signals.add(signal);
+        if (signals.size() > RECENT_SIGNALS) {
+            signals.remove(0);
+        }
+        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount + 1, List.copyOf(signals));
+    }
+
+    StrategyEntityState withEnabled(boolean on) {
+        return new StrategyEntityState(entityId, on, watermark, strategyState, barsSeen, signalCount, recentSignals);
+    }
+}
