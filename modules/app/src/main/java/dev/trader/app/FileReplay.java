@@ -80,9 +80,10 @@ public final class FileReplay {
                 .mapAsync(1, t -> handle(t).thenApply(outcome -> {
                     if (outcome != null) {
                         bars.incrementAndGet();
-                        if (outcome.accepted()) {
-                            fresh.incrementAndGet();
-                        }
+                    }
+                    // A replayed bar re-sends the signals it raised the first time; they are not new.
+                    if (outcome != null && outcome.accepted()) {
+                        fresh.incrementAndGet();
                         signals.addAndGet(outcome.signals());
                         for (IntentDecision d : outcome.decisions()) {
                             if (d.approved()) {

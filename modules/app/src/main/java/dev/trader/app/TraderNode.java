@@ -8,7 +8,6 @@ import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
 import dev.trader.engine.order.OrderEntity;
-import dev.trader.engine.order.OrderState;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
@@ -65,9 +64,10 @@ public final class TraderNode implements AutoCloseable {
             }
             PaperExecutionClient venue = new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency());
             Engine engine = Engine.start(system, settings, venue);
-            venue.setFillListener(new FillRouter(engine));
+            FillRouter fills = new FillRouter(engine);
+            venue.setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue);
-            reconcileOpenOrders(engine);
+            reconcileOpenOrders(engine, fills);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
                 t.setDaemon(true);
@@ -88,14 +88,19 @@ public final class TraderNode implements AutoCloseable {
     }
 
     /**
-     * Open orders survive a restart in the journal but not in the paper venue's memory: ask each
-     * one to check with the venue and send itself again (same client order id) if it must.
+     * Orders the account still holds open after a restart: each checks with the venue and sends
+     * itself again (same client order id) if the venue does not know it (the paper venue's book
+     * is in memory), and every fill the order journaled is routed on again, so a crash between
+     * the order's journal and the position's or the account's is completed here. Both are
+     * idempotent: a trade id already applied is recognised.
      */
-    private static void reconcileOpenOrders(Engine engine) throws Exception {
+    private static void reconcileOpenOrders(Engine engine, FillRouter fills) throws Exception {
         Duration timeout = engine.settings().askTimeout();
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
-        List<CompletableFuture<OrderState>> checks = account.openOrders().values().stream().map(OpenOrder::clientOrderId)
-                .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture())
+        List<CompletableFuture<Void>> checks = account.openOrders().values().stream().map(OpenOrder::clientOrderId)
+                .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture()
+                        .thenCompose(order -> CompletableFuture.allOf(order.fills().stream()
+                                .map(f -> fills.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new))))
                 .toList();
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get();
         if (!checks.isEmpty()) {

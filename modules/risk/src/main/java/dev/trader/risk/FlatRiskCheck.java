@@ -72,7 +72,10 @@ public final class FlatRiskCheck {
         if (notional.compareTo(limits.maxNotionalPerInstrument()) > 0) {
             return new RiskDecision.Rejected("max_notional_per_instrument", "notional " + notional + " above " + limits.maxNotionalPerInstrument(), inputs);
         }
-        Money required = notional.plus(notional.times(limits.feeRate()));
+        // The exact cost, rounded up to the ledger's precision: rounding notional and fee half-even could
+        // understate it and approve an order that costs a fraction of a unit more than the cash held.
+        Money required = Money.of(intent.referencePrice().toBigDecimal().multiply(quantity.toBigDecimal())
+                .multiply(BigDecimal.ONE.add(limits.feeRate())).setScale(Money.SCALE, RoundingMode.CEILING), state.cash().currency());
         if (required.compareTo(state.cash()) > 0) {
             return new RiskDecision.Rejected("insufficient_cash", "needs " + required + " but cash is " + state.cash(), inputs);
         }

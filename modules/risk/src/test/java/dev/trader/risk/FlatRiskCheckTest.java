@@ -131,6 +131,16 @@ class FlatRiskCheckTest {
     }
 
     @Test
+    void cashCoveringTheRoundedButNotTheExactCostIsInsufficient() {
+        // 100 / 3.0001 -> 33.33222225 at a lot of 1e-8; exact cost 33.33222225 * 3.0001 * 1.001 = 100.099999972197225,
+        // which notional and fee rounded half-even to 8 decimals each would understate as 100.09999997.
+        InstrumentRules fine = new InstrumentRules(BTC, "BTC", "USDT", Price.of("0.0001"), qty("0.00000001"), qty("0.00000001"), usdt("5"));
+        RiskDecision d = CHECK.decide(new RiskState(usdt("100.09999997"), false), Exposure.NONE, entry("3.0001"), fine);
+        assertEquals("needs 100.09999998 USDT but cash is 100.09999997 USDT", rejected(d, "insufficient_cash").reason());
+        assertEquals(qty("33.33222225"), approved(CHECK.decide(new RiskState(usdt("100.09999998"), false), Exposure.NONE, entry("3.0001"), fine)));
+    }
+
+    @Test
     void entryBelowMinNotionalIsRejected() {
         // 4 / 30000 -> 0.00013, notional 3.9 < 5
         FlatRiskCheck small = new FlatRiskCheck(new RiskLimits(usdt("4"), usdt("1000"), new BigDecimal("0.001")));

@@ -34,7 +34,6 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
     private final String feeCurrency;
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
     private volatile FillListener listener = fill -> CompletableFuture.completedFuture(null);
-    private long nextVenueId = 1;
 
     public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency) {
         if (feeRate.signum() < 0) {
@@ -64,7 +63,8 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         if (request.type() != OrderType.MARKET) {
             return CompletableFuture.completedFuture(SubmitResult.rejected(request.clientOrderId(), "paper venue fills market orders only"));
         }
-        PaperOrder order = new PaperOrder(request, "paper-" + nextVenueId++, OrderStatus.ACCEPTED);
+        // Derived from the client order id, so a restarted venue answers with the same id.
+        PaperOrder order = new PaperOrder(request, venue + "-" + request.clientOrderId().value(), OrderStatus.ACCEPTED);
         orders.put(request.clientOrderId().value(), order);
         return CompletableFuture.completedFuture(SubmitResult.accepted(request.clientOrderId(), order.venueOrderId()));
     }

@@ -10,7 +10,7 @@ public enum FileFormat {
     BINANCE_KLINES(12),
     /** Freqtrade OHLCV JSON: {@code [[open_time_ms, open, high, low, close, volume], ...]}. */
     FREQTRADE_JSON(6),
-    /** Plain CSV {@code time,open,high,low,close,volume}, time in milliseconds. */
+    /** Plain CSV {@code time,open,high,low,close,volume} (header optional), time in milliseconds. */
     GENERIC_CSV(6);
 
     private final int columns;

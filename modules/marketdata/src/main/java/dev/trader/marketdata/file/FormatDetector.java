@@ -26,6 +26,12 @@ final class FormatDetector {
         in.mark(PEEK_BYTES);
         byte[] head = in.readNBytes(PEEK_BYTES);
         in.reset();
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new IOException("this is a zip archive: extract the candle file from it first");
+        }
+        if (isBinary(head)) {
+            throw new IOException("the content is binary, not CSV or JSON text");
+        }
         String text = CsvFields.stripBom(new String(head, StandardCharsets.UTF_8)).stripLeading();
         if (text.isEmpty()) {
             throw new IOException("the file is empty, so its format cannot be detected");
@@ -58,6 +64,16 @@ final class FormatDetector {
         }
         throw new IOException("cannot detect the format: the first row '" + abbreviate(firstLine) + "' has " + count
                 + " columns, expected 12 (Binance klines) or 6 (time,open,high,low,close,volume)");
+    }
+
+    /** NUL and most control bytes never occur in text files; tabs and line ends do. */
+    private static boolean isBinary(byte[] head) {
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String text) {

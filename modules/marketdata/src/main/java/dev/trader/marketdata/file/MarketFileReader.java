@@ -17,7 +17,7 @@ public final class MarketFileReader {
      * @throws MarketDataFileException when the file is missing, unreadable or of no known layout
      */
     public static RowReader open(Path file) {
-        return open(file, null);
+        return openAs(file, null);
     }
 
     /**
@@ -27,6 +27,11 @@ public final class MarketFileReader {
      * @throws MarketDataFileException when the file is missing or unreadable
      */
     public static RowReader open(Path file, FileFormat format) {
+        return openAs(file, Objects.requireNonNull(format, "format"));
+    }
+
+    /** Opens {@code file} as {@code format}, or as what its content looks like when that is null. */
+    private static RowReader openAs(Path file, FileFormat format) {
         Objects.requireNonNull(file, "file");
         BufferedInputStream in = null;
         try {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.japi.function.Creator;
 import org.apache.pekko.stream.ActorAttributes;
+import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
@@ -73,7 +74,10 @@ public final class BarFileSource {
     }
 
     private static Source<FeedItem, CompletionStage<IngestReport>> run(Path file, Creator<RowReader> opener, BarValidator validator) {
-        return Source.unfoldResource(opener, reader -> nextRow(file, reader), RowReader::close)
+        return Source.unfoldResource(() -> new DeferredReader(file, opener), DeferredReader::next, DeferredReader::close)
+                // The failure reaches the stream and the report, which name the file: Pekko's own
+                // stage-error log would only repeat it with an actor stack trace.
+                .addAttributes(Attributes.createLogLevels(Attributes.logLevelOff(), Attributes.logLevelOff(), Attributes.logLevelOff()))
                 // Reading blocks (disk, gunzip): keep it on the I/O dispatcher, behind its own boundary.
                 .async(ActorAttributes.IODispatcher().dispatcher())
                 .mapConcat(validator::check)
@@ -81,11 +85,36 @@ public final class BarFileSource {
                 .watchTermination((notUsed, done) -> done.thenApply(finished -> validator.report()));
     }
 
-    private static Optional<RawRow> nextRow(Path file, RowReader reader) {
-        try {
-            return reader.next();
-        } catch (IOException e) {
-            throw MarketDataFileException.after(file, reader.position(), e);
+    /**
+     * Opens the file on the first pull rather than in unfoldResource's create step: a failure
+     * there is logged by Pekko as an actor error with a stack trace whatever the stage's log
+     * levels, while a failure on pull simply fails the stream like any other read error.
+     */
+    private static final class DeferredReader {
+        private final Path file;
+        private final Creator<RowReader> opener;
+        private RowReader reader;
+
+        DeferredReader(Path file, Creator<RowReader> opener) {
+            this.file = file;
+            this.opener = opener;
+        }
+
+        Optional<RawRow> next() throws Exception {
+            if (reader == null) {
+                reader = opener.create();
+            }
+            try {
+                return reader.next();
+            } catch (IOException e) {
+                throw MarketDataFileException.after(file, reader.position(), e);
+            }
+        }
+
+        void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+            }
         }
     }
 }

@@ -14,11 +14,12 @@ import dev.trader.marketdata.file.MarketFileName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.stream.javadsl.AsPublisher;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.AsPublisher;
 import org.apache.pekko.stream.javadsl.JavaFlowSupport;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
@@ -113,7 +114,8 @@ public final class FileMarketDataFeed implements MarketDataFeed {
 
     private void logOutcome(IngestReport report, Throwable failure) {
         if (failure != null) {
-            LOG.error("{}: feed failed: {}", describe(), failure.getMessage());
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.error("{}: feed failed: {}", describe(), cause.getMessage());
         } else {
             LOG.info("{}: {} rows, {} bars, {} rejected {}, {} gaps ({} bars missing)", describe(), report.rowsRead(),
                     report.barsAccepted(), report.rejected(), report.rejectionsByReason(), report.gaps(), report.missingBars());

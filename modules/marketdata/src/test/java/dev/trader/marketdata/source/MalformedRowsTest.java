@@ -60,7 +60,7 @@ class MalformedRowsTest extends StreamTestSystem {
                 with(2, HIGH, "4.2s6"),                          // 7 text in a price
                 with(2, CLOSE, "NaN"),                           // 8 non-finite
                 with(2, VOLUME, "-" + field(2, VOLUME)),         // 9 negative volume
-                with(with(2, HIGH, field(2, LOW)), LOW, field(2, HIGH), 2), // 10 high below low
+                replace(with(2, HIGH, field(2, LOW)), LOW, field(2, HIGH)), // 10 high and low swapped
                 row(2),                                          // 11 ok 00:02
                 row(0),                                          // 12 out of order
                 with(3, 0, String.valueOf(Long.parseLong(field(3, 0)) + 30_000)), // 13 misaligned
@@ -117,7 +117,7 @@ class MalformedRowsTest extends StreamTestSystem {
         List<Rejection> rejections = Ingest.run(BarFileSource.of(path, FIL, Timeframe.M1), materializer).rejections();
 
         Rejection identical = rejections.get(0);
-        assertEquals("FILUSDT-1m-damaged.csv".replace("damaged", "details"), identical.source());
+        assertEquals("FILUSDT-1m-details.csv", identical.source());
         assertTrue(identical.detail().startsWith("identical duplicate"), identical.detail());
         assertTrue(identical.detail().contains("line 2"), identical.detail());
         assertEquals(row(0), identical.raw());
@@ -170,11 +170,12 @@ class MalformedRowsTest extends StreamTestSystem {
         return row(i).split(",")[column];
     }
 
+    /** Real row {@code i} with one field replaced. */
     private static String with(int i, int column, String value) {
-        return with(row(i), column, value, i);
+        return replace(row(i), column, value);
     }
 
-    private static String with(String row, int column, String value, int unused) {
+    private static String replace(String row, int column, String value) {
         String[] fields = row.split(",", -1);
         fields[column] = value;
         return String.join(",", fields);

@@ -1,0 +1,152 @@
+package dev.trader.engine.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.id.StrategyId;
+import dev.trader.domain.market.InstrumentRules;
+import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
+import dev.trader.engine.testing.RepositoryFiles;
+import dev.trader.risk.RiskLimits;
+import dev.trader.strategy.emacross.EmaCrossStrategy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TraderSettingsTest {
+    private static final InstrumentId BTC = InstrumentId.parse("binance:BTCUSDT");
+    private static final InstrumentId ETH = InstrumentId.parse("binance:ETHUSDT");
+
+    /** The shape of conf/trader.conf, with the values that the mutations below break one at a time. */
+    private static final String TEMPLATE = """
+            trader {
+              mode = "paper"
+              account { id = "paper", currency = "USDT", initial-capital = "10000" }
+              risk { entry-notional = "1000", max-notional-per-instrument = "2500", fee-rate = "0.001" }
+              instruments = [
+                { id = "binance:BTCUSDT", base = "BTC", quote = "USDT", tick-size = "0.01", lot-size = "0.00001", min-quantity = "0.00001", min-notional = "5" }
+                { id = "binance:ETHUSDT", base = "ETH", quote = "USDT", tick-size = "@ETH_TICK@", lot-size = "0.0001", min-quantity = "0.0001", min-notional = "5" }
+              ]
+              strategies = [
+                { id = "ema-cross", type = "@TYPE@", instruments = ["binance:BTCUSDT", "@SECOND@"], parameters { fast = 12, slow = 26 } }
+              ]
+              engine {
+                ask-timeout = 15s
+                snapshot-every = 500
+                keep-snapshots = 2
+                restart-min-backoff = 200ms
+                restart-max-backoff = 10s
+              }
+            }
+            """;
+
+    private static Config config(String ethTick, String type, String secondInstrument) {
+        return ConfigFactory.parseString(TEMPLATE.replace("@ETH_TICK@", ethTick).replace("@TYPE@", type).replace("@SECOND@", secondInstrument))
+                .resolve();
+    }
+
+    private static Config valid() {
+        return config("0.01", "ema-cross", "binance:ETHUSDT");
+    }
+
+    /** Loading fails with a SettingsException whose message starts with the full key. */
+    private static SettingsException failsNaming(String key, Config config) {
+        SettingsException e = assertThrows(SettingsException.class, () -> TraderSettings.load(config));
+        assertTrue(Pattern.compile(Pattern.quote(key) + "[ :].*", Pattern.DOTALL).matcher(e.getMessage()).matches(),
+                () -> "expected the message to name " + key + " but it was: " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void aValidConfigurationLoadsEveryValue() {
+        TraderSettings s = TraderSettings.load(valid());
+
+        assertEquals("paper", s.mode());
+        assertEquals("paper", s.accountId());
+        assertEquals(Money.of("10000", "USDT"), s.initialCapital());
+        assertEquals("USDT", s.currency());
+        assertEquals(new RiskLimits(Money.of("1000", "USDT"), Money.of("2500", "USDT"), new BigDecimal("0.001")), s.riskLimits());
+        assertEquals(Map.of(
+                BTC.value(), new InstrumentRules(BTC, "BTC", "USDT", Price.of("0.01"), Quantity.of("0.00001"), Quantity.of("0.00001"),
+                        Money.of("5", "USDT")),
+                ETH.value(), new InstrumentRules(ETH, "ETH", "USDT", Price.of("0.01"), Quantity.of("0.0001"), Quantity.of("0.0001"),
+                        Money.of("5", "USDT"))), s.instruments());
+        assertEquals(1, s.strategies().size());
+        StrategyBinding binding = s.strategies().get(0);
+        assertInstanceOf(EmaCrossStrategy.class, binding.strategy());
+        assertEquals(new StrategyId("ema-cross"), binding.strategy().id());
+        assertEquals(List.of(BTC, ETH), binding.instruments());
+        assertEquals(List.of(binding), s.strategiesOn(ETH));
+        assertEquals(List.of(), s.strategiesOn(InstrumentId.parse("binance:SOLUSDT")));
+        assertEquals(new PersistenceTuning(500, 2, Duration.ofMillis(200), Duration.ofSeconds(10)), s.tuning());
+        assertEquals(Duration.ofSeconds(15), s.askTimeout());
+    }
+
+    @Test
+    void theShippedTraderConfLoads() {
+        Config shipped = ConfigFactory.parseFile(RepositoryFiles.find("conf/trader.conf").toFile()).resolve();
+        TraderSettings s = TraderSettings.load(shipped);
+        assertEquals("paper", s.mode());
+        assertTrue(s.instruments().containsKey(BTC.value()));
+    }
+
+    @Test
+    void anUnknownModeIsRefused() {
+        var e = failsNaming("trader.mode", valid().withValue("trader.mode", ConfigValueFactory.fromAnyRef("demo")));
+        assertTrue(e.getMessage().contains("'demo'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trader.mode", "trader.account.id", "trader.account.currency", "trader.account.initial-capital",
+            "trader.risk.entry-notional", "trader.risk.fee-rate", "trader.engine.ask-timeout", "trader.engine.snapshot-every",
+            "trader.engine.restart-max-backoff"})
+    void aMissingKeyIsNamed(String key) {
+        var e = failsNaming(key, valid().withoutPath(key));
+        assertTrue(e.getMessage().endsWith("is missing"), e.getMessage());
+    }
+
+    @Test
+    void aMissingKeyInsideAnInstrumentIsNamedWithItsIndex() {
+        String text = TEMPLATE.replace("@ETH_TICK@", "0.01").replace("@TYPE@", "ema-cross").replace("@SECOND@", "binance:ETHUSDT")
+                .replace(", lot-size = \"0.0001\"", "");
+        failsNaming("trader.instruments.1.lot-size", ConfigFactory.parseString(text).resolve());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-250", "0"})
+    void aNonPositiveInitialCapitalIsRefused(String capital) {
+        failsNaming("trader.account.initial-capital",
+                valid().withValue("trader.account.initial-capital", ConfigValueFactory.fromAnyRef(capital)));
+    }
+
+    @Test
+    void anUnknownStrategyTypeIsRefused() {
+        var e = failsNaming("trader.strategies.0.type", config("0.01", "momentum", "binance:ETHUSDT"));
+        assertTrue(e.getMessage().contains("'momentum'"), e.getMessage());
+    }
+
+    @Test
+    void aStrategyNamingAnInstrumentThatIsNotConfiguredIsRefused() {
+        var e = failsNaming("trader.strategies.0.instruments", config("0.01", "ema-cross", "binance:SOLUSDT"));
+        assertTrue(e.getMessage().contains("binance:SOLUSDT"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-0.01", "0.0000000000001"})
+    void aBadTickSizeIsRefused(String tick) {
+        failsNaming("trader.instruments.1.tick-size", config(tick, "ema-cross", "binance:ETHUSDT"));
+    }
+}
