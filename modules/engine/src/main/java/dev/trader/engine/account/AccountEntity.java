@@ -81,6 +81,9 @@ public final class AccountEntity
     public record KillSwitchSet(boolean on) implements Event {
     }
 
+    /** Every intent is a single order: leg 0 of its signal. */
+    private static final int LEG = 0;
+
     private final String accountId;
     private final Money initialCapital;
     private final FlatRiskCheck riskCheck;
@@ -121,6 +124,14 @@ public final class AccountEntity
     private ReplyEffect<Event, AccountState> onEvaluateSignal(AccountState state, EvaluateSignal cmd) {
         Signal signal = cmd.signal();
         String instrument = signal.instrument().value();
+        // A signal seen before gets the decision it got then, whatever has happened since: its own
+        // approval already made the account non-flat, so deciding anew would answer "no action" and
+        // the order of a decision interrupted before it was placed would never be sent.
+        IntentDecision earlier = state.decisions().get(
+                ClientOrderId.derive(signal.strategy(), signal.instrument(), signal.time(), LEG).value());
+        if (earlier != null) {
+            return Effect().reply(cmd.replyTo(), earlier);
+        }
         Exposure exposure = state.exposure(instrument);
         OrderIntent intent = intentFor(signal, exposure);
         if (intent == null) {
@@ -128,10 +139,6 @@ public final class AccountEntity
                     "signal " + signal.direction() + " needs no order with " + exposure.filled() + " held"));
         }
         ClientOrderId id = intent.clientOrderId();
-        IntentDecision earlier = state.decisions().get(id.value());
-        if (earlier != null) {
-            return Effect().reply(cmd.replyTo(), earlier);
-        }
         InstrumentRules instrumentRules = rules.get(instrument);
         if (instrumentRules == null) {
             IntentDecision d = rejection(intent, "unknown_instrument", "no trading rules configured for " + instrument, Map.of());
@@ -156,13 +163,13 @@ public final class AccountEntity
     /** Long-only: LONG opens when flat, FLAT closes what is held; anything else needs no order. */
     private static OrderIntent intentFor(Signal signal, Exposure exposure) {
         if (signal.direction() == SignalDirection.LONG && exposure.isFlat()) {
-            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.BUY, signal.time(), 0, signal.price(), false, signal.reason());
+            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.BUY, signal.time(), LEG, signal.price(), false, signal.reason());
         }
         if (signal.direction() == SignalDirection.FLAT && !exposure.filled().isZero()) {
-            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.SELL, signal.time(), 0, signal.price(), true, signal.reason());
+            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.SELL, signal.time(), LEG, signal.price(), true, signal.reason());
         }
         if (signal.direction() == SignalDirection.SHORT && exposure.isFlat()) {
-            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.SELL, signal.time(), 0, signal.price(), false, signal.reason());
+            return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.SELL, signal.time(), LEG, signal.price(), false, signal.reason());
         }
         return null;
     }

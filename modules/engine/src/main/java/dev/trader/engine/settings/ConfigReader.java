@@ -27,6 +27,10 @@ final class ConfigReader {
         return read(path, config::getString);
     }
 
+    java.util.List<String> stringList(String path) {
+        return read(path, config::getStringList);
+    }
+
     int intIn(String path, int min, int max) {
         int v = read(path, config::getInt);
         if (v < min || v > max) {

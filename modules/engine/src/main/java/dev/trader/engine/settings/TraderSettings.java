@@ -7,6 +7,8 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
 import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
 import dev.trader.risk.RiskLimits;
 import dev.trader.strategy.StrategyCatalog;
 import java.util.ArrayList;
@@ -65,8 +67,16 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
             if (!quote.equals(currency)) {
                 throw new SettingsException(r.key("quote") + " is " + quote + " but the account books " + currency);
             }
+            Price tickSize = r.price("tick-size");
+            if (!tickSize.isPositive()) {
+                throw new SettingsException(r.key("tick-size") + " must be positive but was " + tickSize);
+            }
+            Quantity lotSize = r.quantity("lot-size");
+            if (lotSize.isZero()) {
+                throw new SettingsException(r.key("lot-size") + " must be positive but was " + lotSize);
+            }
             try {
-                out.put(id.value(), new InstrumentRules(id, r.string("base"), quote, r.price("tick-size"), r.quantity("lot-size"),
+                out.put(id.value(), new InstrumentRules(id, r.string("base"), quote, tickSize, lotSize,
                         r.quantity("min-quantity"), r.money("min-notional", quote)));
             } catch (SettingsException e) {
                 throw e;
@@ -93,8 +103,13 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
                 throw new SettingsException(r.key("id") + ": " + e.getMessage(), e);
             }
             List<InstrumentId> on = new ArrayList<>();
-            for (String text : s.getStringList("instruments")) {
-                InstrumentId instrument = InstrumentId.parse(text);
+            for (String text : r.stringList("instruments")) {
+                InstrumentId instrument;
+                try {
+                    instrument = InstrumentId.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new SettingsException(r.key("instruments") + ": " + e.getMessage(), e);
+                }
                 if (!instruments.containsKey(instrument.value())) {
                     throw new SettingsException(r.key("instruments") + " names " + instrument + " which is not in trader.instruments");
                 }
@@ -106,13 +121,26 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
                     params.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
                 }
             }
+            String type = r.string("type");
             try {
-                out.add(new StrategyBinding(StrategyCatalog.create(id, r.string("type"), params), on));
+                out.add(new StrategyBinding(StrategyCatalog.create(id, type, params), on));
             } catch (IllegalArgumentException e) {
-                throw new SettingsException(e.getMessage(), e);
+                throw new SettingsException(strategyMessage(r, id, e.getMessage()), e);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The strategy module names a parameter {@code strategies.<id>.<name>}; here it lives at
+     * {@code trader.strategies.<i>.parameters.<name>}. Any other refusal is the catalog's, of the type.
+     */
+    private static String strategyMessage(ConfigReader r, StrategyId id, String message) {
+        String owner = "strategies." + id.value();
+        if (message != null && message.startsWith(owner)) {
+            return r.key("parameters") + message.substring(owner.length());
+        }
+        return r.key("type") + ": " + message;
     }
 
     private static InstrumentId parse(ConfigReader r, String path) {

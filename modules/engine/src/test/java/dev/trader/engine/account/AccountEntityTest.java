@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.market.Timeframe;
 import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
@@ -42,6 +44,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +130,19 @@ class AccountEntityTest {
     }
 
     @Test
+    void aSignalReplayedAfterItsOrderFilledStillGetsItsOriginalDecision() {
+        Signal longSignal = signal(SignalDirection.LONG, LONG_AT, "24899.18");
+        IntentDecision first = evaluate(longSignal).reply();
+        book(fill(entryId(LONG_AT), "3069712240", OrderSide.BUY, "24901.37", "0.04016", "1.00003902", minute(7)), "0.04016", true);
+
+        // held now, so deciding anew would say "no action"; a replay after a crash must see the approval it got
+        var replayed = evaluate(longSignal);
+
+        assertEquals(first, replayed.reply());
+        assertTrue(replayed.hasNoEvents());
+    }
+
+    @Test
     void aSecondLongWhileTheEntryIsPendingNeedsNoOrder() {
         evaluate(signal(SignalDirection.LONG, LONG_AT, "24899.18"));
         // a different signal time: a different intent, not a replay; the account is no longer flat (pending entry)
@@ -176,7 +192,7 @@ class AccountEntityTest {
         assertEquals(cash("8998.96094178"), state.cash());
         assertEquals(new InstrumentBook("binance:BTCUSDT", ENTRY_QUANTITY, 1), state.books().get("binance:BTCUSDT"));
         assertEquals(Map.of(), state.openOrders(), "the filled entry is no longer pending");
-        assertEquals(java.util.Set.of("3069712240"), state.bookedTradeIds());
+        assertEquals(Set.of("3069712240"), state.bookedTradeIds());
 
         var again = book(buy, "0.04016", true);
         assertFalse(again.reply().booked());
@@ -268,8 +284,8 @@ class AccountEntityTest {
 
     @Test
     void aSignalForAnInstrumentWithoutRulesIsRejected() {
-        Signal eth = new Signal(EMA_CROSS, InstrumentId.parse("binance:ETHUSDT"), dev.trader.domain.market.Timeframe.M1, LONG_AT,
-                SignalDirection.LONG, 0.5, dev.trader.domain.money.Price.of("1650.12"), "EMA2 crossed above EMA4 at close 1650.12", Map.of());
+        Signal eth = new Signal(EMA_CROSS, InstrumentId.parse("binance:ETHUSDT"), Timeframe.M1, LONG_AT,
+                SignalDirection.LONG, 0.5, Price.of("1650.12"), "EMA2 crossed above EMA4 at close 1650.12", Map.of());
         var result = evaluate(eth);
         assertEquals(IntentDecision.Outcome.REJECTED, result.reply().outcome());
         assertEquals("unknown_instrument", result.reply().rule());

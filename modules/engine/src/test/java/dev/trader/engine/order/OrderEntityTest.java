@@ -33,6 +33,7 @@ import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +59,16 @@ class OrderEntityTest {
     void startEntity() {
         venue = new FakeExecutionClient(id -> PEKKO.journal().persistedInStorage("Order|" + id.value()));
         kit = PEKKO.eventSourced(OrderEntity.create(ID.value(), venue, Fixtures.tuning()));
+    }
+
+    /**
+     * The venue's answers are journaled from a message the entity sends itself, which the behavior
+     * testkit never sees: check that every event of the order, and the final state, survive serialization.
+     */
+    @AfterEach
+    void everyJournaledEventAndTheStateSurviveSerialization() {
+        journal().forEach(PEKKO::verifySerialization);
+        PEKKO.verifySerialization(kit.getState());
     }
 
     private List<Object> journal() {

@@ -120,9 +120,7 @@ class TraderSettingsTest {
 
     @Test
     void aMissingKeyInsideAnInstrumentIsNamedWithItsIndex() {
-        String text = TEMPLATE.replace("@ETH_TICK@", "0.01").replace("@TYPE@", "ema-cross").replace("@SECOND@", "binance:ETHUSDT")
-                .replace(", lot-size = \"0.0001\"", "");
-        failsNaming("trader.instruments.1.lot-size", ConfigFactory.parseString(text).resolve());
+        failsNaming("trader.instruments.1.lot-size", validWith(", lot-size = \"0.0001\"", ""));
     }
 
     @ParameterizedTest
@@ -148,5 +146,33 @@ class TraderSettingsTest {
     @ValueSource(strings = {"abc", "0", "-0.01", "0.0000000000001"})
     void aBadTickSizeIsRefused(String tick) {
         failsNaming("trader.instruments.1.tick-size", config(tick, "ema-cross", "binance:ETHUSDT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0.0001", "lots"})
+    void aBadLotSizeIsRefused(String lot) {
+        failsNaming("trader.instruments.1.lot-size", validWith("lot-size = \"0.0001\"", "lot-size = \"" + lot + "\""));
+    }
+
+    @Test
+    void aStrategyParameterIsNamedWhereItIsConfigured() {
+        failsNaming("trader.strategies.0.parameters.fast", validWith("fast = 12", "fast = 0"));
+        failsNaming("trader.strategies.0.parameters.fast", validWith("fast = 12", "fast = 30"));
+        var e = failsNaming("trader.strategies.0.parameters", validWith("fast = 12", "fats = 12"));
+        assertTrue(e.getMessage().contains("[fats]"), e.getMessage());
+    }
+
+    @Test
+    void aStrategyWithoutInstrumentsOrWithAMalformedOneIsRefused() {
+        failsNaming("trader.strategies.0.instruments",
+                validWith("instruments = [\"binance:BTCUSDT\", \"binance:ETHUSDT\"], ", ""));
+        failsNaming("trader.strategies.0.instruments", config("0.01", "ema-cross", "ETHUSDT"));
+    }
+
+    /** The valid configuration with one piece of its text replaced. */
+    private static Config validWith(String original, String replacement) {
+        String text = TEMPLATE.replace("@ETH_TICK@", "0.01").replace("@TYPE@", "ema-cross").replace("@SECOND@", "binance:ETHUSDT");
+        assertTrue(text.contains(original), original);
+        return ConfigFactory.parseString(text.replace(original, replacement)).resolve();
     }
 }

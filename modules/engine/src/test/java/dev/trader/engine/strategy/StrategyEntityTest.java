@@ -162,7 +162,7 @@ class StrategyEntityTest {
 
     @Test
     void stateAfterRestartFromASnapshotEqualsStateBefore() {
-        // 9 events for 7 bars: snapshots at 3, 6 and 9, so recovery starts from a serialized strategy state
+        // 9 events for 7 bars: snapshots at 3, 6 and 9, so recovery starts from the snapshot, not from bar one
         var kit = start(3);
         feedAll(kit);
         StrategyEntityState before = kit.getState();

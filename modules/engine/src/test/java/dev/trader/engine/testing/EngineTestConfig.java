@@ -7,9 +7,9 @@ import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 /**
  * The actor system configuration of the engine's entity tests: the production serialization
  * settings of {@code conf/serialization.conf} (kept equal to it by {@code SerializationConfigParityTest}),
- * on top of the persistence testkit's in-memory journal and snapshot store. The journal and the
- * snapshot store are told to serialize as well, so a restart recovers from CBOR bytes, not from the
- * objects that were persisted.
+ * on top of {@link EventSourcedBehaviorTestKit#config()}, the testkit's in-memory journal and snapshot
+ * store. That journal keeps objects; it is the behavior testkit that round-trips every command, event
+ * and state through the serializers bound here (see {@link PekkoTestKit#eventSourced}).
  */
 public final class EngineTestConfig {
     /** Exactly the settings of {@code conf/serialization.conf}. */
@@ -35,8 +35,6 @@ public final class EngineTestConfig {
             pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
             # as in conf/pekko.conf: a command that does not fit the stash fails instead of being dropped
             pekko.persistence.typed.stash-overflow-strategy = "fail"
-            pekko.persistence.testkit.events.serialize = on
-            pekko.persistence.testkit.snapshots.serialize = on
             """;
 
     private EngineTestConfig() {

@@ -1,6 +1,7 @@
 package dev.trader.engine.testing;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -41,6 +42,11 @@ public final class PekkoTestKit implements BeforeAllCallback, AfterAllCallback {
 
     public ActorSystem<Void> system() {
         return testKit().system();
+    }
+
+    /** Serializes {@code message} with the configured serializer and checks that it comes back equal. */
+    public <M> M verifySerialization(M message) {
+        return new SerializationTestKit(system()).verifySerialization(message, true);
     }
 
     public PersistenceTestKit journal() {
