@@ -9,7 +9,9 @@ import dev.trader.domain.id.InstrumentId;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
@@ -18,8 +20,9 @@ import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * The node's HTTP surface: liveness, readiness and the status API. Every answer is JSON,
- * errors included: unknown routes 404, wrong methods 405, malformed input 400.
+ * The node's HTTP surface: liveness, readiness and the status API. Every answer of the routes
+ * is JSON, errors included: unknown routes 404, wrong methods 405 (with Allow), malformed input
+ * 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text 400/501/505.)
  */
 public final class Routes extends AllDirectives {
     private final StatusService status;
@@ -59,7 +62,7 @@ public final class Routes extends AllDirectives {
         if (!status.knows(id)) {
             return error(StatusCodes.NOT_FOUND, "not_found", "instrument " + id + " is not configured");
         }
-        return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, s));
+        return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, InstrumentDetailView.of(s)));
     }
 
     private Route reply(StatusCode code, Object body) {
@@ -72,8 +75,11 @@ public final class Routes extends AllDirectives {
 
     private RejectionHandler rejections() {
         return RejectionHandler.newBuilder()
-                .handleAll(MethodRejection.class, rs -> error(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
-                        "allowed: " + rs.stream().map(r -> r.supported().name()).distinct().toList()))
+                .handleAll(MethodRejection.class, rs -> {
+                    HttpMethod[] allowed = rs.stream().map(MethodRejection::supported).distinct().toArray(HttpMethod[]::new);
+                    return respondWithHeader(Allow.create(allowed), () -> error(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
+                            "allowed: " + java.util.Arrays.stream(allowed).map(HttpMethod::name).toList()));
+                })
                 .handleNotFound(error(StatusCodes.NOT_FOUND, "not_found", "no such route"))
                 .build()
                 .withFallback(RejectionHandler.defaultHandler())

@@ -109,7 +109,7 @@ public final class FileReplay {
             LOG.warn("rejected {} line {}: {} ({})", r.source(), r.line(), r.reason(), r.detail());
             return engine.instrument(t.instrument())
                     .<InstrumentEntity.RejectionRecorded>ask(reply -> new InstrumentEntity.RecordRejection(
-                            r.source() + ":" + r.line(), r.reason(), r.detail(), reply), engine.settings().askTimeout())
+                            r.source(), r.line(), r.reason(), r.detail(), reply), engine.settings().askTimeout())
                     .thenApply(x -> null);
         }
         Gap g = (Gap) t.item();

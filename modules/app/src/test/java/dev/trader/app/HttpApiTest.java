@@ -193,6 +193,7 @@ class HttpApiTest {
         assertEquals("binance:BTCUSDT", i.path("instrument").asText(null), r.body());
         assertEquals(720, i.path("barsAccepted").asLong(-1), r.body());
         assertEquals(last.openTime().toString(), i.path("watermark").asText(null), r.body());
+        assertTrue(i.path("lastClose").isTextual(), "amounts are decimal strings: " + i.path("lastClose"));
         BigDecimal close = decimal(i.path("lastClose"));
         assertEquals(0, close.compareTo(last.closeValue()), "lastClose " + i.path("lastClose") + " must be " + last.close());
         JsonNode recent = i.path("recentBars");
@@ -243,6 +244,7 @@ class HttpApiTest {
         JsonNode e = JSON.readTree(r.body());
         assertEquals("method_not_allowed", e.path("error").asText(null), r.body());
         assertTrue(e.path("message").asText("").contains("GET"), "names the allowed method: " + r.body());
+        assertEquals(java.util.Optional.of("GET"), r.headers().firstValue("Allow"), "a 405 carries Allow (RFC 9110 15.5.6)");
     }
 
     @Test

@@ -31,8 +31,12 @@ public final class InstrumentEntity
     public record IngestBar(Bar bar, ActorRef<BarIngested> replyTo) implements Command {
     }
 
-    /** Count an input row the feed rejected; {@code key} (source and line) makes it idempotent. */
-    public record RecordRejection(String key, String reason, String detail, ActorRef<RejectionRecorded> replyTo) implements Command {
+    /**
+     * Count an input row the feed rejected. A source's rows arrive in line order, so a line at or
+     * below the last one recorded for that source was counted before (a replay of the file).
+     */
+    public record RecordRejection(String source, long line, String reason, String detail, ActorRef<RejectionRecorded> replyTo)
+            implements Command {
     }
 
     public record GetStatus(ActorRef<InstrumentState> replyTo) implements Command {
@@ -50,7 +54,7 @@ public final class InstrumentEntity
     public record BarAccepted(Bar bar) implements Event {
     }
 
-    public record BarRejected(String key, String reason, String detail) implements Event {
+    public record BarRejected(String source, long line, String reason, String detail) implements Event {
     }
 
     private final InstrumentId instrument;
@@ -92,10 +96,10 @@ public final class InstrumentEntity
     }
 
     private ReplyEffect<Event, InstrumentState> onRecordRejection(InstrumentState state, RecordRejection cmd) {
-        if (state.hasRejection(cmd.key())) {
+        if (state.hasRejection(cmd.source(), cmd.line())) {
             return Effect().reply(cmd.replyTo(), new RejectionRecorded(false));
         }
-        return Effect().persist(new BarRejected(cmd.key(), cmd.reason(), cmd.detail()))
+        return Effect().persist(new BarRejected(cmd.source(), cmd.line(), cmd.reason(), cmd.detail()))
                 .thenReply(cmd.replyTo(), s -> new RejectionRecorded(true));
     }
 
@@ -103,7 +107,7 @@ public final class InstrumentEntity
     public EventHandler<InstrumentState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(BarAccepted.class, (state, e) -> state.accept(e.bar()))
-                .onEvent(BarRejected.class, (state, e) -> state.reject(e.key(), e.reason()))
+                .onEvent(BarRejected.class, (state, e) -> state.reject(e.source(), e.line(), e.reason()))
                 .build();
     }
 
