@@ -11,6 +11,7 @@ import dev.trader.engine.settings.StrategyBinding;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.engine.strategy.StrategyEntity;
 import dev.trader.engine.strategy.StrategyEntityId;
+import dev.trader.engine.strategy.StrategyStateCopier;
 import dev.trader.risk.FlatRiskCheck;
 import dev.trader.strategy.Strategy;
 import java.util.HashMap;
@@ -43,13 +44,14 @@ public final class Engine {
             strategies.put(b.strategy().id().value(), b.strategy());
         }
         sharding.init(Entity.of(InstrumentEntity.TYPE_KEY, ctx -> InstrumentEntity.create(ctx.getEntityId(), tuning)));
+        StrategyStateCopier copier = StrategyStateCopier.of(system);
         sharding.init(Entity.of(StrategyEntity.TYPE_KEY, ctx -> {
             StrategyEntityId id = StrategyEntityId.parse(ctx.getEntityId());
             Strategy strategy = strategies.get(id.strategy().value());
             if (strategy == null) {
                 throw new IllegalArgumentException("no strategy '" + id.strategy() + "' is configured");
             }
-            return StrategyEntity.create(id, strategy, tuning);
+            return StrategyEntity.create(id, strategy, copier, tuning);
         }));
         FlatRiskCheck risk = new FlatRiskCheck(settings.riskLimits());
         sharding.init(Entity.of(AccountEntity.TYPE_KEY, ctx -> AccountEntity.create(ctx.getEntityId(), settings.initialCapital(),

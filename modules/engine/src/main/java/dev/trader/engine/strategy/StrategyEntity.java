@@ -5,10 +5,11 @@ import dev.trader.domain.signal.Signal;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.strategy.Strategy;
-import dev.trader.strategy.StrategyStep;
+import dev.trader.strategy.StrategyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -65,17 +66,21 @@ public final class StrategyEntity
 
     private final StrategyEntityId id;
     private final Strategy strategy;
+    private final UnaryOperator<StrategyState> copier;
     private final PersistenceTuning tuning;
 
-    private StrategyEntity(StrategyEntityId id, Strategy strategy, PersistenceTuning tuning) {
+    private StrategyEntity(StrategyEntityId id, Strategy strategy, UnaryOperator<StrategyState> copier, PersistenceTuning tuning) {
         super(PersistenceId.of(TYPE_KEY.name(), id.value()), tuning.backoff());
         this.id = id;
         this.strategy = strategy;
+        this.copier = copier;
         this.tuning = tuning;
     }
 
-    public static Behavior<Command> create(StrategyEntityId id, Strategy strategy, PersistenceTuning tuning) {
-        return new StrategyEntity(id, strategy, tuning);
+    /** {@code copier} deep-copies strategy state; see {@link StrategyStateCopier}. */
+    public static Behavior<Command> create(StrategyEntityId id, Strategy strategy, UnaryOperator<StrategyState> copier,
+                                           PersistenceTuning tuning) {
+        return new StrategyEntity(id, strategy, copier, tuning);
     }
 
     @Override
@@ -97,11 +102,12 @@ public final class StrategyEntity
         if (state.isDuplicate(bar)) {
             return Effect().reply(cmd.replyTo(), new BarEvaluated(state.signalAt(bar).orElse(null), true));
         }
-        StrategyStep step = strategy.onBar(state.strategyState(), bar);
+        // Decide on a copy: the state itself changes only in the event handler, after the persist.
+        Optional<Signal> raised = strategy.onBar(copier.apply(state.strategyState()), bar);
         List<Event> events = new ArrayList<>(2);
         events.add(new BarObserved(bar));
         // A disabled strategy keeps its indicators warm but raises nothing.
-        Signal signal = state.enabled() ? step.signal().orElse(null) : null;
+        Signal signal = state.enabled() ? raised.orElse(null) : null;
         if (signal != null) {
             events.add(new SignalEmitted(signal));
         }
@@ -119,11 +125,18 @@ public final class StrategyEntity
     @Override
     public EventHandler<StrategyEntityState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(BarObserved.class, (state, e) -> state.observed(e.bar(), strategy.onBar(state.strategyState(), e.bar()).state()))
+                .onEvent(BarObserved.class, (state, e) -> state.observed(e.bar(), advanced(state.strategyState(), e.bar())))
                 .onEvent(SignalEmitted.class, (state, e) -> state.emitted(e.signal()))
                 .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
                 .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
                 .build();
+    }
+
+    /** A new state object: the one a snapshot may be holding is never touched again. */
+    private StrategyState advanced(StrategyState current, Bar bar) {
+        StrategyState next = copier.apply(current);
+        strategy.onBar(next, bar);
+        return next;
     }
 
     @Override

@@ -3,14 +3,13 @@ package dev.trader.strategy.emacross;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
 import dev.trader.domain.market.Bar;
+import dev.trader.domain.market.Timeframe;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyConfigException;
 import dev.trader.strategy.StrategyParameters;
 import dev.trader.strategy.StrategyState;
-import dev.trader.strategy.StrategyStep;
-import dev.trader.strategy.indicator.Ema;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,35 +47,42 @@ public final class EmaCrossStrategy implements Strategy {
     }
 
     @Override
-    public StrategyState initialState(InstrumentId instrument) {
-        return new EmaCrossState(instrument, Ema.of(fastPeriod), Ema.of(slowPeriod), 0);
+    public Set<Timeframe> timeframes() {
+        return Set.of(Timeframe.M1);
     }
 
     @Override
-    public StrategyStep onBar(StrategyState state, Bar bar) {
+    public StrategyState initialState(InstrumentId instrument) {
+        return new EmaCrossState(fastPeriod, slowPeriod);
+    }
+
+    @Override
+    public Optional<Signal> onBar(StrategyState state, Bar bar) {
         EmaCrossState s = (EmaCrossState) state;
         double close = bar.close().toBigDecimal().doubleValue();
-        Ema fast = s.fast().next(close);
-        Ema slow = s.slow().next(close);
-        if (!fast.isReady() || !slow.isReady()) {
-            return new StrategyStep(new EmaCrossState(s.instrument(), fast, slow, s.lastSign()), Optional.empty());
+        s.fast().update(close);
+        s.slow().update(close);
+        if (!s.fast().isReady() || !s.slow().isReady()) {
+            return Optional.empty();
         }
-        double diff = fast.value() - slow.value();
+        double diff = s.fast().value() - s.slow().value();
         int sign = diff > 0 ? 1 : diff < 0 ? -1 : 0;
         Optional<Signal> signal = Optional.empty();
         if (sign != 0 && s.lastSign() != 0 && sign != s.lastSign()) {
-            signal = Optional.of(signal(bar, sign > 0 ? SignalDirection.LONG : SignalDirection.FLAT, fast, slow));
+            signal = Optional.of(signal(bar, sign > 0 ? SignalDirection.LONG : SignalDirection.FLAT, s));
         }
-        int lastSign = sign != 0 ? sign : s.lastSign();
-        return new StrategyStep(new EmaCrossState(s.instrument(), fast, slow, lastSign), signal);
+        if (sign != 0) {
+            s.lastSign(sign);
+        }
+        return signal;
     }
 
-    private Signal signal(Bar bar, SignalDirection direction, Ema fast, Ema slow) {
+    private Signal signal(Bar bar, SignalDirection direction, EmaCrossState s) {
         String reason = String.format(Locale.ROOT, "EMA%d %s EMA%d at close %s", fastPeriod,
                 direction == SignalDirection.LONG ? "crossed above" : "crossed below", slowPeriod, bar.close());
         Map<String, String> metadata = Map.of(
-                "ema_fast", String.format(Locale.ROOT, "%.8f", fast.value()),
-                "ema_slow", String.format(Locale.ROOT, "%.8f", slow.value()));
+                "ema_fast", String.format(Locale.ROOT, "%.8f", s.fast().value()),
+                "ema_slow", String.format(Locale.ROOT, "%.8f", s.slow().value()));
         return new Signal(id, bar.instrument(), bar.timeframe(), bar.closeTime(), direction, 0.5, bar.close(), reason, metadata);
     }
 }

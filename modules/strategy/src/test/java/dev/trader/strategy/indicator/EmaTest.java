@@ -11,17 +11,17 @@ class EmaTest {
 
     private static Ema feed(Ema ema, double... xs) {
         for (double x : xs) {
-            ema = ema.next(x);
+            ema.update(x);
         }
         return ema;
     }
 
     @Test
     void notReadyAndUndefinedDuringWarmUp() {
-        Ema ema = Ema.of(3);
+        Ema ema = new Ema(3);
         assertFalse(ema.isReady());
         assertTrue(Double.isNaN(ema.value()));
-        ema = feed(ema, 1, 2);
+        feed(ema, 1, 2);
         assertFalse(ema.isReady());
         assertTrue(Double.isNaN(ema.value()));
         assertEquals(2, ema.count());
@@ -29,7 +29,7 @@ class EmaTest {
 
     @Test
     void seededWithTheSimpleAverageOfTheFirstPeriodValues() {
-        Ema ema = feed(Ema.of(3), 1, 2, 6);
+        Ema ema = feed(new Ema(3), 1, 2, 6);
         assertTrue(ema.isReady());
         assertEquals(3.0, ema.value());
     }
@@ -40,9 +40,9 @@ class EmaTest {
         // 4: 2 + 0.5 * (4 - 2) = 3 ; 5: 3 + 0.5 * 2 = 4 ; 1: 4 + 0.5 * (1 - 4) = 2.5 ; 10: 2.5 + 0.5 * 7.5 = 6.25
         double[] expected = {Double.NaN, Double.NaN, 2.0, 3.0, 4.0, 2.5, 6.25};
         double[] xs = {1, 2, 3, 4, 5, 1, 10};
-        Ema ema = Ema.of(3);
+        Ema ema = new Ema(3);
         for (int i = 0; i < xs.length; i++) {
-            ema = ema.next(xs[i]);
+            ema.update(xs[i]);
             assertEquals(expected[i], ema.value(), 0.0, "after value " + (i + 1));
         }
     }
@@ -50,34 +50,36 @@ class EmaTest {
     @Test
     void periodFourUsesAlphaTwoFifths() {
         // seed (10 + 20 + 30 + 40) / 4 = 25; next 50: 25 + 0.4 * 25 = 35; next 0: 35 - 0.4 * 35 = 21
-        Ema ema = feed(Ema.of(4), 10, 20, 30, 40);
+        Ema ema = feed(new Ema(4), 10, 20, 30, 40);
         assertEquals(25.0, ema.value(), 1e-12);
-        ema = ema.next(50);
+        ema.update(50);
         assertEquals(35.0, ema.value(), 1e-12);
-        ema = ema.next(0);
+        ema.update(0);
         assertEquals(21.0, ema.value(), 1e-12);
     }
 
     @Test
     void periodOneFollowsTheInput() {
-        Ema ema = Ema.of(1).next(7);
+        Ema ema = feed(new Ema(1), 7);
         assertTrue(ema.isReady());
         assertEquals(7.0, ema.value());
-        assertEquals(3.0, ema.next(3).value());
+        assertEquals(3.0, feed(ema, 3).value());
     }
 
     @Test
-    void isImmutable() {
-        Ema start = feed(Ema.of(2), 1, 3);
-        Ema next = start.next(100);
-        assertEquals(2.0, start.value());
-        assertEquals(2, start.count());
-        assertEquals(3, next.count());
+    void equalInputsGiveEqualStatesAndADifferentInputAnUnequalOne() {
+        Ema a = feed(new Ema(2), 1, 3);
+        Ema b = feed(new Ema(2), 1, 3);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        feed(b, 100);
+        assertEquals(3, b.count());
+        assertTrue(!a.equals(b));
     }
 
     @Test
     void nonPositivePeriodRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Ema.of(0));
-        assertThrows(IllegalArgumentException.class, () -> Ema.of(-3));
+        assertThrows(IllegalArgumentException.class, () -> new Ema(0));
+        assertThrows(IllegalArgumentException.class, () -> new Ema(-3));
     }
 }
