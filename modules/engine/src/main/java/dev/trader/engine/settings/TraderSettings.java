@@ -2,7 +2,10 @@ package dev.trader.engine.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
 import dev.trader.domain.market.InstrumentRules;
@@ -90,12 +93,49 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
         return Map.copyOf(out);
     }
 
+    private static final Set<String> STRATEGY_KEYS = Set.of("id", "type", "description", "instruments", "parameters");
+
+    /**
+     * Each entry of {@code trader.strategies} is either the name of a strategy file
+     * ({@code strategies/<name>.conf} in {@code trader.strategies-dir}, or on the classpath, which
+     * is {@code conf/}), or an inline object with the same keys. The name is the strategy id.
+     */
     private static List<StrategyBinding> strategies(Config c, Map<String, InstrumentRules> instruments) {
         List<StrategyBinding> out = new ArrayList<>();
-        List<? extends Config> list = list(c, "strategies");
-        for (int i = 0; i < list.size(); i++) {
-            Config s = list.get(i);
-            ConfigReader r = new ConfigReader(s, "trader.strategies." + i);
+        ConfigList entries;
+        try {
+            entries = c.getList("strategies");
+        } catch (ConfigException e) {
+            throw new SettingsException("trader.strategies must be a list of strategy names or objects: " + e.getMessage(), e);
+        }
+        java.nio.file.Path dir = c.hasPath("strategies-dir") ? java.nio.file.Path.of(c.getString("strategies-dir")) : null;
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigValue entry = entries.get(i);
+            Config s;
+            String where;
+            if (entry.valueType() == ConfigValueType.STRING) {
+                String name = (String) entry.unwrapped();
+                StrategyFile file = StrategyFile.load(name, dir);
+                s = file.config().withFallback(com.typesafe.config.ConfigFactory.parseMap(Map.of("id", name)));
+                where = file.location();
+            } else if (entry.valueType() == ConfigValueType.OBJECT) {
+                s = ((ConfigObject) entry).toConfig();
+                where = "trader.strategies." + i;
+            } else {
+                throw new SettingsException("trader.strategies." + i + " must be a strategy name or an object but is " + entry.valueType());
+            }
+            out.add(binding(s, where, instruments));
+        }
+        return List.copyOf(out);
+    }
+
+    private static StrategyBinding binding(Config s, String where, Map<String, InstrumentRules> instruments) {
+            ConfigReader r = new ConfigReader(s, where);
+            Set<String> unknown = new java.util.TreeSet<>(s.root().keySet());
+            unknown.removeAll(STRATEGY_KEYS);
+            if (!unknown.isEmpty()) {
+                throw new SettingsException(where + " has unknown key(s) " + unknown + "; known are " + new java.util.TreeSet<>(STRATEGY_KEYS));
+            }
             StrategyId id;
             try {
                 id = new StrategyId(r.string("id"));
@@ -123,12 +163,10 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
             }
             String type = r.string("type");
             try {
-                out.add(new StrategyBinding(StrategyCatalog.create(id, type, params), on));
+                return new StrategyBinding(StrategyCatalog.create(id, type, params), on);
             } catch (IllegalArgumentException e) {
                 throw new SettingsException(strategyMessage(r, id, e.getMessage()), e);
             }
-        }
-        return List.copyOf(out);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.trader.engine.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,10 +98,27 @@ class TraderSettingsTest {
 
     @Test
     void theShippedTraderConfLoads() {
-        Config shipped = ConfigFactory.parseFile(RepositoryFiles.find("conf/trader.conf").toFile()).resolve();
+        Config shipped = ConfigFactory.parseFile(RepositoryFiles.find("conf/trader.conf").toFile())
+                .withValue("trader.strategies-dir", ConfigValueFactory.fromAnyRef(RepositoryFiles.find("conf/strategies").toString()))
+                .resolve();
         TraderSettings s = TraderSettings.load(shipped);
         assertEquals("paper", s.mode());
         assertTrue(s.instruments().containsKey(BTC.value()));
+        assertFalse(s.strategies().isEmpty(), "the shipped strategy files load");
+    }
+
+    @Test
+    void aStrategyNamedWithoutAFileIsRefusedNamingTheFile() {
+        Config c = valid().withValue("trader.strategies", ConfigValueFactory.fromIterable(List.of("no-such-strategy")))
+                .withValue("trader.strategies-dir", ConfigValueFactory.fromAnyRef(RepositoryFiles.find("conf/strategies").toString()));
+        var e = assertThrows(SettingsException.class, () -> TraderSettings.load(c));
+        assertTrue(e.getMessage().contains("no-such-strategy.conf"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyInAStrategyIsRefused() {
+        var e = failsNaming("trader.strategies.0", valid().withValue("trader.strategies.0.colour", ConfigValueFactory.fromAnyRef("red")));
+        assertTrue(e.getMessage().contains("colour"), e.getMessage());
     }
 
     @Test

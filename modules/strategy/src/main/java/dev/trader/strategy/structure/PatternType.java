@@ -1,0 +1,22 @@
+package dev.trader.strategy.structure;
+
+/** The candlestick patterns of {@link CandlePatternDetector}; its Javadoc has the thresholds. */
+public enum PatternType {
+    BULLISH_PIN_BAR(Direction.BULLISH),
+    BEARISH_PIN_BAR(Direction.BEARISH),
+    BULLISH_ENGULFING(Direction.BULLISH),
+    BEARISH_ENGULFING(Direction.BEARISH),
+    /** Indecision: no direction. */
+    DOJI(null);
+
+    private final Direction direction;
+
+    PatternType(Direction direction) {
+        this.direction = direction;
+    }
+
+    /** The side the pattern points to; empty for a doji. */
+    public java.util.Optional<Direction> direction() {
+        return java.util.Optional.ofNullable(direction);
+    }
+}
