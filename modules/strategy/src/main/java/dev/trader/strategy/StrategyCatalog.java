@@ -1,6 +1,7 @@
 package dev.trader.strategy;
 
 import dev.trader.domain.id.StrategyId;
+import dev.trader.strategy.combine.CompositeStrategy;
 import dev.trader.strategy.emacross.EmaCrossStrategy;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -8,12 +9,13 @@ import java.util.function.BiFunction;
 /** Builds strategies by type name from configuration. */
 public final class StrategyCatalog {
     private static final Map<String, BiFunction<StrategyId, StrategyParameters, Strategy>> TYPES = Map.of(
-            EmaCrossStrategy.TYPE, EmaCrossStrategy::fromParameters);
+            EmaCrossStrategy.TYPE, EmaCrossStrategy::fromParameters,
+            CompositeStrategy.TYPE, CompositeStrategy::fromParameters);
 
     private StrategyCatalog() {
     }
 
-    public static Strategy create(StrategyId id, String type, Map<String, String> parameters) {
+    public static Strategy create(StrategyId id, String type, Map<String, ?> parameters) {
         var factory = TYPES.get(type);
         if (factory == null) {
             throw new StrategyConfigException("strategy " + id + " has unknown type '" + type + "'; known types are " + TYPES.keySet());

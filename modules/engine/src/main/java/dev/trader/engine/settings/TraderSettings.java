@@ -155,12 +155,7 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
                 }
                 on.add(instrument);
             }
-            Map<String, String> params = new TreeMap<>();
-            if (s.hasPath("parameters")) {
-                for (Map.Entry<String, ConfigValue> e : s.getConfig("parameters").entrySet()) {
-                    params.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
-                }
-            }
+            Map<String, Object> params = s.hasPath("parameters") ? s.getConfig("parameters").root().unwrapped() : Map.of();
             String type = r.string("type");
             try {
                 return new StrategyBinding(StrategyCatalog.create(id, type, params), on);
