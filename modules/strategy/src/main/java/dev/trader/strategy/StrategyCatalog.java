@@ -1,6 +1,9 @@
 package dev.trader.strategy;
 
 import dev.trader.domain.id.StrategyId;
+import dev.trader.strategy.builtin.BollingerBreakoutStrategy;
+import dev.trader.strategy.builtin.R1Strategy;
+import dev.trader.strategy.builtin.RsiReversionStrategy;
 import dev.trader.strategy.combine.CompositeStrategy;
 import dev.trader.strategy.emacross.EmaCrossStrategy;
 import java.util.Map;
@@ -10,7 +13,10 @@ import java.util.function.BiFunction;
 public final class StrategyCatalog {
     private static final Map<String, BiFunction<StrategyId, StrategyParameters, Strategy>> TYPES = Map.of(
             EmaCrossStrategy.TYPE, EmaCrossStrategy::fromParameters,
-            CompositeStrategy.TYPE, CompositeStrategy::fromParameters);
+            CompositeStrategy.TYPE, CompositeStrategy::fromParameters,
+            R1Strategy.TYPE, R1Strategy::fromParameters,
+            RsiReversionStrategy.TYPE, RsiReversionStrategy::fromParameters,
+            BollingerBreakoutStrategy.TYPE, BollingerBreakoutStrategy::fromParameters);
 
     private StrategyCatalog() {
     }

@@ -20,10 +20,13 @@ final class CsvRowReader implements RowReader {
     private final FileFormat format;
     private long lineNumber;
     private String header;
+    /** Columns every data row must have: the layout's, or a generic header's own width. */
+    private int width;
 
     CsvRowReader(InputStream in, FileFormat format) {
         this.lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         this.format = format;
+        this.width = this.format.columns();
     }
 
     @Override
@@ -63,6 +66,11 @@ final class CsvRowReader implements RowReader {
     private boolean isHeader(String text) {
         if (lineNumber == 1 && CsvFields.looksLikeHeader(text)) {
             header = text;
+            if (format == FileFormat.GENERIC_CSV && FormatDetector.startsWithGenericHeader(CsvFields.split(text.toLowerCase(java.util.Locale.ROOT)))) {
+                // time,open,high,low,close,volume may be followed by columns we ignore (a golden
+                // file's indicator values, say); every row must then have the header's width.
+                width = CsvFields.split(text).size();
+            }
             return true;
         }
         return header != null && header.equals(text);
@@ -73,9 +81,9 @@ final class CsvRowReader implements RowReader {
             return new RawRow.Malformed(lineNumber, text, "empty line");
         }
         List<String> fields = CsvFields.split(text);
-        if (fields.size() != format.columns()) {
+        if (fields.size() != width) {
             return new RawRow.Malformed(lineNumber, text,
-                    "expected " + format.columns() + " columns but found " + fields.size());
+                    "expected " + width + " columns but found " + fields.size());
         }
         // Every supported layout starts with time, open, high, low, close, volume.
         return new RawRow.Values(lineNumber, fields.subList(0, 6), text);

@@ -48,7 +48,7 @@ final class FormatDetector {
         if (columns.size() == FileFormat.BINANCE_KLINES.columns() && columns.get(0).equals("open_time")) {
             return FileFormat.BINANCE_KLINES;
         }
-        if (columns.equals(GENERIC_HEADER)) {
+        if (startsWithGenericHeader(columns)) {
             return FileFormat.GENERIC_CSV;
         }
         throw new IOException("unrecognised header '" + abbreviate(firstLine)
@@ -78,5 +78,10 @@ final class FormatDetector {
 
     private static String abbreviate(String text) {
         return text.length() <= 120 ? text : text.substring(0, 120) + "…";
+    }
+
+    /** {@code time,open,high,low,close,volume}, possibly followed by more columns. */
+    static boolean startsWithGenericHeader(List<String> columns) {
+        return columns.size() >= GENERIC_HEADER.size() && columns.subList(0, GENERIC_HEADER.size()).equals(GENERIC_HEADER);
     }
 }

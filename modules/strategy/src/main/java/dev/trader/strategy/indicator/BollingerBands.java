@@ -20,7 +20,8 @@ import dev.trader.strategy.state.StateObject;
  * TA-Lib's by up to 3e-8 relative (period 5), which on the bands is still only 2e-11 relative,
  * while this form is bit-identical. The running sums are O(1), not O(period), so no loop over the
  * window is needed. A σ² below TA-Lib's 1e-8 (or negative by cancellation) counts as σ = 0, as in
- * TA-Lib.
+ * TA-Lib. One visible consequence, shared with TA-Lib: a perfectly flat window at BTC price levels
+ * leaves a rounding residue in Σx²/period − SMA² of ~1e-6, so σ comes out at ~1e-3, not 0.
  */
 public final class BollingerBands extends StateObject implements ValueIndicator {
     private int period;

@@ -10,7 +10,7 @@ import dev.trader.strategy.state.StateObject;
  * VWAP). It is an estimate: each bar's volume is placed at its typical price. For the exact
  * average of the real trades use {@link TradeVwap}.
  *
- * <p>Sessions: it resets when a bar opens in a new session of its {@link SessionClock} (default:
+ * <p>Sessions: it resets when a bar opens in a new session of its {@link SessionBoundary} (default:
  * daily from 00:00 UTC). That is why it takes the bar's open time and does not implement
  * {@code BarIndicator}, whose update has no time: {@link #update(long, double, double, double,
  * double)}. A bar belongs to the session of its open time even if it closes in the next one. A
@@ -26,7 +26,7 @@ import dev.trader.strategy.state.StateObject;
  * at its end, so there is no subtract-and-add drift.
  */
 public final class SessionVwap extends StateObject implements Indicator {
-    private SessionClock clock;
+    private SessionBoundary sessions;
     private boolean started;
     private long sessionStartMs;
     private long sessionEndMs;
@@ -40,14 +40,14 @@ public final class SessionVwap extends StateObject implements Indicator {
 
     /** Daily sessions from 00:00 UTC. */
     public static SessionVwap utcDaily() {
-        return new SessionVwap(SessionClock.utcMidnight());
+        return new SessionVwap(SessionBoundary.utcMidnight());
     }
 
-    public SessionVwap(SessionClock clock) {
-        if (clock == null) {
-            throw new IllegalArgumentException("clock must not be null");
+    public SessionVwap(SessionBoundary sessions) {
+        if (sessions == null) {
+            throw new IllegalArgumentException("sessions must not be null");
         }
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -65,8 +65,8 @@ public final class SessionVwap extends StateObject implements Indicator {
         }
         if (!started || openTimeMs >= sessionEndMs) {
             started = true;
-            sessionStartMs = clock.sessionStart(openTimeMs);
-            sessionEndMs = clock.sessionEnd(sessionStartMs);
+            sessionStartMs = sessions.sessionStart(openTimeMs);
+            sessionEndMs = sessions.sessionEnd(sessionStartMs);
             sessionBars = 0;
             priceVolume = 0;
             this.volume = 0;

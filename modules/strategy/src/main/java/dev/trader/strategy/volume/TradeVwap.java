@@ -25,7 +25,7 @@ import java.math.RoundingMode;
  * rounding the caller chooses, {@link #value()} to the nearest double (from a 40-digit quotient).
  * Queries allocate BigDecimals; updates do not.
  *
- * <p>Sessions as in {@link SessionVwap}: a {@link SessionClock} (default daily from 00:00 UTC);
+ * <p>Sessions as in {@link SessionVwap}: a {@link SessionBoundary} (default daily from 00:00 UTC);
  * a trade belongs to the session of its time; a trade before the current session is rejected.
  * Trades out of order within a session are fine: the sums do not care.
  *
@@ -36,7 +36,7 @@ import java.math.RoundingMode;
 public final class TradeVwap extends StateObject implements Indicator {
     private static final MathContext DOUBLE_QUOTIENT = new MathContext(40, RoundingMode.HALF_EVEN);
 
-    private SessionClock clock;
+    private SessionBoundary sessions;
     private int priceScale;
     private int quantityScale;
     private boolean started;
@@ -55,26 +55,26 @@ public final class TradeVwap extends StateObject implements Indicator {
 
     /** Daily sessions from 00:00 UTC. */
     public TradeVwap(int priceScale, int quantityScale) {
-        this(priceScale, quantityScale, SessionClock.utcMidnight());
+        this(priceScale, quantityScale, SessionBoundary.utcMidnight());
     }
 
     /**
      * @param priceScale    decimals of the prices (2 for a 0.01 tick), 0..18
      * @param quantityScale decimals of the quantities (3 for a 0.001 lot), 0..18
      */
-    public TradeVwap(int priceScale, int quantityScale, SessionClock clock) {
+    public TradeVwap(int priceScale, int quantityScale, SessionBoundary sessions) {
         if (priceScale < 0 || priceScale > 18) {
             throw new IllegalArgumentException("priceScale must be within 0..18 but was " + priceScale);
         }
         if (quantityScale < 0 || quantityScale > 18) {
             throw new IllegalArgumentException("quantityScale must be within 0..18 but was " + quantityScale);
         }
-        if (clock == null) {
-            throw new IllegalArgumentException("clock must not be null");
+        if (sessions == null) {
+            throw new IllegalArgumentException("sessions must not be null");
         }
         this.priceScale = priceScale;
         this.quantityScale = quantityScale;
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -96,8 +96,8 @@ public final class TradeVwap extends StateObject implements Indicator {
         }
         if (!started || timeMs >= sessionEndMs) {
             started = true;
-            sessionStartMs = clock.sessionStart(timeMs);
-            sessionEndMs = clock.sessionEnd(sessionStartMs);
+            sessionStartMs = sessions.sessionStart(timeMs);
+            sessionEndMs = sessions.sessionEnd(sessionStartMs);
             sessionTrades = 0;
             notionalHigh = 0;
             notionalLow = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import org.junit.jupiter.api.Test;
 
 class EmaTest {
@@ -81,5 +82,19 @@ class EmaTest {
     void nonPositivePeriodRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Ema(0));
         assertThrows(IllegalArgumentException.class, () -> new Ema(-3));
+    }
+
+    @Test
+    void countSaturatesInsteadOfWrappingAroundAfterTwoToTheThirtyOneUpdates() throws ReflectiveOperationException {
+        Ema ema = feed(new Ema(3), 1, 2, 3);
+        // 2^31 updates take a while; put the counter just below the limit instead.
+        Field count = Ema.class.getDeclaredField("count");
+        count.setAccessible(true);
+        count.setInt(ema, Integer.MAX_VALUE - 1);
+        feed(ema, 4, 5, 6);
+        assertEquals(Integer.MAX_VALUE, ema.count());
+        assertTrue(ema.isReady());
+        // still smoothing: 2 → 3 → 4 → 5 with alpha 1/2
+        assertEquals(5.0, ema.value(), 0.0);
     }
 }

@@ -28,8 +28,8 @@ final class Golden {
     static double assertMatches(String label, double[] ours, double[] reference, double tolerance) {
         assertEquals(reference.length, ours.length, label + ": series lengths");
         double max = 0;
-        int worst = -1;
         int compared = 0;
+        int identical = 0;
         for (int i = 0; i < reference.length; i++) {
             if (Double.isNaN(reference[i]) != Double.isNaN(ours[i])) {
                 fail(label + " row " + i + ": reference " + reference[i] + " but ours " + ours[i]
@@ -39,11 +39,11 @@ final class Golden {
                 continue;
             }
             compared++;
-            double e = relativeError(ours[i], reference[i]);
-            if (e > max) {
-                max = e;
-                worst = i;
+            if (Double.doubleToLongBits(ours[i]) == Double.doubleToLongBits(reference[i])) {
+                identical++;
             }
+            double e = relativeError(ours[i], reference[i]);
+            max = Math.max(max, e);
             if (!(e <= tolerance)) {
                 fail(label + " row " + i + ": reference " + reference[i] + " but ours " + ours[i]
                         + " (relative error " + e + " > " + tolerance + ")");
@@ -52,7 +52,7 @@ final class Golden {
         if (compared == 0) {
             fail(label + ": nothing compared");
         }
-        record(label + " [" + compared + " values, worst row " + worst + "]", max);
+        record(label + " [" + compared + " values, " + identical + " bit-identical]", max);
         return max;
     }
 
@@ -66,8 +66,9 @@ final class Golden {
         return -1;
     }
 
-    static synchronized void record(String label, double maxRelativeError) {
-        REPORT.put(label, maxRelativeError);
+    static synchronized void record(String label, double maxError) {
+        REPORT.put(label, maxError);
+        System.out.printf("golden: %-95s max error %.3e%n", label, maxError);
     }
 
     static synchronized String report() {

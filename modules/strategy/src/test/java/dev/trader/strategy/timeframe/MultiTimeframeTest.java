@@ -84,8 +84,11 @@ class MultiTimeframeTest {
                 assertEquals(Instant.parse("2023-03-17T10:00:00Z"), mtf.lastClosed(Timeframe.M5).orElseThrow().openTime(),
                         "at 10:07 the latest closed 5m bar is 10:00-10:05");
                 assertEquals(Instant.parse("2023-03-17T09:45:00Z"), mtf.lastClosed(Timeframe.M15).orElseThrow().openTime());
-                assertEquals(Instant.parse("2023-03-17T08:00:00Z"), mtf.lastClosed(Timeframe.H4).orElseThrow().openTime());
-                assertEquals(Optional.empty(), mtf.lastClosed(Timeframe.D1), "the 2023-03-17 day has not closed");
+                assertEquals(Instant.parse("2023-03-17T04:00:00Z"), mtf.lastClosed(Timeframe.H4).orElseThrow().openTime(),
+                        "the 08:00-12:00 4h bar is still open");
+                // the latest day is 03-16, partial (the fixture starts at 22:15); 03-17 has not closed
+                assertEquals(Instant.parse("2023-03-16T00:00:00Z"), mtf.lastClosed(Timeframe.D1).orElseThrow().openTime());
+                assertEquals(105, mtf.history(Timeframe.D1).get(0).baseBarsInBucket());
             }
         }
         assertTrue(checkedTenOhSeven);
@@ -160,12 +163,12 @@ class MultiTimeframeTest {
         for (int m = 0; m < 50; m++) {
             mtf.onBaseBar(flat(start.plusSeconds(60L * m), "100"));
         }
-        // 10:50 to 11:06 missing; 11:07 reveals it
+        // 10:50 to 11:06 missing; 11:07 reveals it (10:49 closed the 10:45 bar on time)
         List<ResampledBar> shown = mtf.onBaseBarDetailed(flat(start.plusSeconds(67 * 60), "101"));
         List<String> order = shown.stream().map(r -> r.bar().timeframe().label() + "@" + r.bar().openTime().toString().substring(11, 16)
                 + (r.carriedForward() ? "*" : "")).toList();
-        assertEquals(List.of("5m@10:45", "5m@10:50*", "5m@10:55*", "1h@10:00", "5m@11:00*", "1m@11:07"), order);
-        assertEquals(50, shown.get(3).baseBarsInBucket());
+        assertEquals(List.of("5m@10:50*", "5m@10:55*", "1h@10:00", "5m@11:00*", "1m@11:07"), order);
+        assertEquals(50, shown.get(2).baseBarsInBucket());
         for (int i = 1; i < shown.size(); i++) {
             assertFalse(shown.get(i).bar().closeTime().isBefore(shown.get(i - 1).bar().closeTime()));
         }

@@ -186,11 +186,12 @@ class ResamplingRealGapsTest {
         for (ResampledBar f : carry.subList(3, 6)) {
             assertEquals(Price.of(fourOClock.close()), f.bar().close());
         }
-        // 4h: the 04:00-07:59 bucket has one candle and closes late, at 08:45, as a real (not filled) bar
+        // 4h: 00:00 (02:00-03:59 here) closes on time; 04:00-07:59 has one candle and closes late, at 08:45,
+        // as a real (not filled) bar; 08:00-11:59 is still open when the fixture ends at 10:59
         List<ResampledBar> four = resample(rows, Timeframe.H4, GapPolicy.CARRY_FORWARD);
-        assertEquals(List.of("04:00", "08:00"), hoursOf(four));
-        assertFalse(four.get(0).carriedForward());
-        assertEquals(1, four.get(0).baseBarsInBucket());
+        assertEquals(List.of("00:00", "04:00"), hoursOf(four));
+        assertFalse(four.get(1).carriedForward());
+        assertEquals(1, four.get(1).baseBarsInBucket());
     }
 
     private static List<String> hoursOf(List<ResampledBar> bars) {

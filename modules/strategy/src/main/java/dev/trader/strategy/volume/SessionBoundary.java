@@ -21,8 +21,12 @@ import java.time.ZonedDateTime;
  *   <li>{@link #never()}: one session without end (an anchored VWAP from the first input).</li>
  * </ul>
  * Times are epoch milliseconds; an input belongs to the session whose [start, end) holds it.
+ *
+ * <p>A state object (the VWAPs snapshot it with themselves), unlike
+ * {@code dev.trader.strategy.session.SessionClock}, which tags instants with the Asia, London and
+ * New York market sessions.
  */
-public final class SessionClock extends StateObject {
+public final class SessionBoundary extends StateObject {
     private static final long DAY_MS = 86_400_000L;
 
     /** The three kinds of session boundary. */
@@ -34,10 +38,10 @@ public final class SessionClock extends StateObject {
     private String zone;
     private int startSecondOfDay;
 
-    private SessionClock() {
+    private SessionBoundary() {
     }
 
-    private SessionClock(Kind kind, long lengthMs, long offsetMs, String zone, int startSecondOfDay) {
+    private SessionBoundary(Kind kind, long lengthMs, long offsetMs, String zone, int startSecondOfDay) {
         this.kind = kind;
         this.lengthMs = lengthMs;
         this.offsetMs = offsetMs;
@@ -46,30 +50,30 @@ public final class SessionClock extends StateObject {
     }
 
     /** Daily sessions starting at 00:00 UTC: the default. */
-    public static SessionClock utcMidnight() {
+    public static SessionBoundary utcMidnight() {
         return fixed(Duration.ofDays(1), Duration.ZERO);
     }
 
     /** Sessions of {@code length} starting at {@code offset} past each multiple of {@code length} since the epoch. */
-    public static SessionClock fixed(Duration length, Duration offset) {
+    public static SessionBoundary fixed(Duration length, Duration offset) {
         long len = length.toMillis();
         if (len < 1) {
             throw new IllegalArgumentException("session length must be at least 1 ms but was " + length);
         }
-        return new SessionClock(Kind.FIXED, len, Math.floorMod(offset.toMillis(), len), null, 0);
+        return new SessionBoundary(Kind.FIXED, len, Math.floorMod(offset.toMillis(), len), null, 0);
     }
 
     /** One session a day from {@code start} local time in {@code zone}. */
-    public static SessionClock daily(ZoneId zone, LocalTime start) {
+    public static SessionBoundary daily(ZoneId zone, LocalTime start) {
         if (start.getNano() != 0) {
             throw new IllegalArgumentException("session start must be whole seconds but was " + start);
         }
-        return new SessionClock(Kind.DAILY, DAY_MS, 0, zone.getId(), start.toSecondOfDay());
+        return new SessionBoundary(Kind.DAILY, DAY_MS, 0, zone.getId(), start.toSecondOfDay());
     }
 
     /** A single session that never ends. */
-    public static SessionClock never() {
-        return new SessionClock(Kind.NEVER, 0, 0, null, 0);
+    public static SessionBoundary never() {
+        return new SessionBoundary(Kind.NEVER, 0, 0, null, 0);
     }
 
     /** The start (epoch ms, inclusive) of the session holding {@code timeMs}. */
