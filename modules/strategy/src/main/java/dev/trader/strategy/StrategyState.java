@@ -9,4 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, property = "@state")
 public interface StrategyState {
+    /** The entry-suppression counters of this state, or of the state it wraps; null when it keeps none. */
+    default Suppressions suppressions() {
+        return this instanceof Suppressions s ? s : null;
+    }
 }

@@ -41,14 +41,14 @@ class StrategyCatalogTest {
         StrategyConfigException e = assertThrows(StrategyConfigException.class, () -> StrategyCatalog.create(ID, "ema_cross", Map.of()));
         assertTrue(e.getMessage().contains("strategy trend"), e.getMessage());
         assertTrue(e.getMessage().contains("'ema_cross'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[ema-cross]"), e.getMessage());
+        assertTrue(e.getMessage().contains("ema-cross") && e.getMessage().contains("r1"), e.getMessage());
     }
 
     @Test
     void unknownParameterIsRejectedNamingTheKey() {
         StrategyConfigException e = assertThrows(StrategyConfigException.class,
                 () -> StrategyCatalog.create(ID, "ema-cross", Map.of("fsat", "5", "slow", "20")));
-        assertEquals("strategies.trend has unknown parameter(s) [fsat]; known are [fast, slow]", e.getMessage());
+        assertEquals("strategies.trend has unknown parameter(s) [fsat]; known are [fast, gate, slow, timeframe]", e.getMessage());
     }
 
     @Test

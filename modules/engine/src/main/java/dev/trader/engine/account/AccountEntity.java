@@ -133,6 +133,11 @@ public final class AccountEntity
             return Effect().reply(cmd.replyTo(), earlier);
         }
         Exposure exposure = state.exposure(instrument);
+        String owner = state.book(instrument).owner();
+        if (signal.direction() == SignalDirection.FLAT && owner != null && !owner.equals(signal.strategy().value())) {
+            return Effect().reply(cmd.replyTo(), IntentDecision.noAction(instrument, signal.time(),
+                    "FLAT from " + signal.strategy() + " leaves the position of " + owner + " alone"));
+        }
         OrderIntent intent = intentFor(signal, exposure);
         if (intent == null) {
             return Effect().reply(cmd.replyTo(), IntentDecision.noAction(instrument, signal.time(),

@@ -54,7 +54,7 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         open.put(d.clientOrderId(), new OpenOrder(d.clientOrderId(), d.instrument(), d.request().side(), entry, d.request().quantity(), d.positionId()));
         InstrumentBook b = book(d.instrument());
         Map<String, InstrumentBook> bs = new HashMap<>(books);
-        bs.put(d.instrument(), new InstrumentBook(d.instrument(), b.filled(), positionSeq));
+        bs.put(d.instrument(), new InstrumentBook(d.instrument(), b.filled(), positionSeq, entry ? d.request().strategy().value() : b.owner()));
         return new AccountState(accountId, initialCapital, cash, killSwitch, Map.copyOf(bs), Map.copyOf(open), Map.copyOf(ds),
                 bookedTradeIds, approvedCount + 1, rejectedCount, recentRejections);
     }
@@ -77,7 +77,6 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         String instrument = fill.instrument().value();
         Map<String, InstrumentBook> bs = new HashMap<>(books);
         InstrumentBook b = book(instrument);
-        bs.put(instrument, new InstrumentBook(instrument, heldAfter, b.positionSeq()));
         Map<String, OpenOrder> open = new HashMap<>(openOrders);
         OpenOrder o = open.get(fill.clientOrderId().value());
         if (o != null) {
@@ -88,6 +87,8 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
                 open.put(o.clientOrderId(), new OpenOrder(o.clientOrderId(), o.instrument(), o.side(), o.entry(), left, o.positionId()));
             }
         }
+        boolean pending = open.values().stream().anyMatch(x -> x.instrument().equals(instrument));
+        bs.put(instrument, new InstrumentBook(instrument, heldAfter, b.positionSeq(), heldAfter.isZero() && !pending ? null : b.owner()));
         Set<String> trades = new HashSet<>(bookedTradeIds);
         trades.add(fill.tradeId().value());
         return new AccountState(accountId, initialCapital, newCash, killSwitch, Map.copyOf(bs), Map.copyOf(open), decisions,
@@ -96,8 +97,14 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
 
     AccountState orderClosed(String clientOrderId) {
         Map<String, OpenOrder> open = new HashMap<>(openOrders);
-        open.remove(clientOrderId);
-        return new AccountState(accountId, initialCapital, cash, killSwitch, books, Map.copyOf(open), decisions,
+        OpenOrder closed = open.remove(clientOrderId);
+        Map<String, InstrumentBook> bs = new HashMap<>(books);
+        if (closed != null) {
+            InstrumentBook b = book(closed.instrument());
+            boolean pending = open.values().stream().anyMatch(x -> x.instrument().equals(closed.instrument()));
+            bs.put(b.instrument(), new InstrumentBook(b.instrument(), b.filled(), b.positionSeq(), b.filled().isZero() && !pending ? null : b.owner()));
+        }
+        return new AccountState(accountId, initialCapital, cash, killSwitch, Map.copyOf(bs), Map.copyOf(open), decisions,
                 bookedTradeIds, approvedCount, rejectedCount, recentRejections);
     }
 

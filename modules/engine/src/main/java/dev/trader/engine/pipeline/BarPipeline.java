@@ -22,17 +22,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of one closed bar, in one place: simulated venue (fills at this bar's open) →
- * Instrument (watermark) → each Strategy (signal) → Account (risk decision) → Order (journal,
- * then send). The returned stage completes when all of it has been persisted, so feeding bars
- * one at a time gives the same result on every run, and feeding the same bars again changes
- * nothing: each stage recognises what it has already done.
+ * The path of one closed bar, in one place, in two parts.
+ *
+ * <p>Market part, per instrument: Instrument (watermark) → every Strategy on the instrument at
+ * once (each is its own entity) → their signals in configuration order. Bars of different
+ * instruments may run this part at the same time.
+ *
+ * <p>Account part, strictly in feed order across all instruments: simulated venue (orders
+ * decided before this bar fill at its open, and the fills are booked) → Account (risk decision
+ * per signal) → Order (journal, then send). Everything that reads or moves cash and exposure
+ * happens here, one bar after the other, so the outcome does not depend on timing: the same
+ * bars give the same books on every run, and feeding the same bars again changes nothing,
+ * since each stage recognises what it has already done.
+ *
+ * <p>{@link #process} must be called in feed order from one thread (a stream stage does); the
+ * returned stage completes when everything the bar caused is persisted.
  */
 public final class BarPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(BarPipeline.class);
     private final Engine engine;
     private final SimulatedVenue venue;
     private final Duration timeout;
+    /** Completes when the account part of the previous bar has finished. */
+    private CompletableFuture<Void> accountTurn = CompletableFuture.completedFuture(null);
 
     /** {@code venue} may be null for a live venue, whose fills arrive on their own. */
     public BarPipeline(Engine engine, SimulatedVenue venue) {
@@ -42,26 +54,44 @@ public final class BarPipeline {
     }
 
     public CompletionStage<BarOutcome> process(Bar bar) {
-        CompletionStage<Void> fills = venue == null ? CompletableFuture.completedFuture(null) : venue.onBar(bar);
-        return fills
-                .thenCompose(v -> engine.instrument(bar.instrument())
-                        .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout))
-                .thenCompose(ingested -> evaluateStrategies(bar, engine.settings().strategiesOn(bar.instrument()), 0, new ArrayList<>())
-                        .thenCompose(signals -> decide(signals, 0, new ArrayList<>())
-                                .thenApply(decisions -> new BarOutcome(bar, ingested.accepted(), signals.size(), decisions))));
+        CompletableFuture<Void> previousTurn = accountTurn;
+        CompletableFuture<Void> myTurn = new CompletableFuture<>();
+        accountTurn = myTurn;
+        CompletableFuture<BarOutcome> outcome = engine.instrument(bar.instrument())
+                .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout)
+                .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals))
+                .toCompletableFuture()
+                // The account part waits for the previous bar's even if this bar's market part failed,
+                // so that one failure cannot leave the bars after it waiting forever.
+                .thenCombine(previousTurn.exceptionally(e -> null), (market, ignored) -> market)
+                .thenCompose(market -> fills(bar)
+                        .thenCompose(v -> decide(market.signals(), 0, new ArrayList<>()))
+                        .thenApply(decisions -> new BarOutcome(bar, market.accepted(), market.signals().size(), decisions)));
+        outcome.whenComplete((o, e) -> myTurn.complete(null));
+        return outcome;
     }
 
-    private CompletionStage<List<Signal>> evaluateStrategies(Bar bar, List<StrategyBinding> bindings, int i, List<Signal> out) {
-        if (i == bindings.size()) {
-            return CompletableFuture.completedFuture(out);
+    private record Market(boolean accepted, List<Signal> signals) {
+    }
+
+    private CompletionStage<Void> fills(Bar bar) {
+        return venue == null ? CompletableFuture.completedFuture(null) : venue.onBar(bar);
+    }
+
+    /** All strategies of the instrument at once; the signals in configuration order. */
+    private CompletableFuture<List<Signal>> evaluateStrategies(Bar bar) {
+        List<StrategyBinding> bindings = engine.settings().strategiesOn(bar.instrument());
+        List<CompletableFuture<StrategyEntity.BarEvaluated>> asks = new ArrayList<>(bindings.size());
+        for (StrategyBinding b : bindings) {
+            StrategyEntityId id = new StrategyEntityId(b.strategy().id(), bar.instrument());
+            asks.add(engine.strategy(id).<StrategyEntity.BarEvaluated>ask(r -> new StrategyEntity.EvaluateBar(bar, r), timeout)
+                    .toCompletableFuture());
         }
-        StrategyEntityId id = new StrategyEntityId(bindings.get(i).strategy().id(), bar.instrument());
-        return engine.strategy(id)
-                .<StrategyEntity.BarEvaluated>ask(r -> new StrategyEntity.EvaluateBar(bar, r), timeout)
-                .thenCompose(evaluated -> {
-                    evaluated.maybeSignal().ifPresent(out::add);
-                    return evaluateStrategies(bar, bindings, i + 1, out);
-                });
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<Signal> signals = new ArrayList<>();
+            asks.forEach(a -> a.join().maybeSignal().ifPresent(signals::add));
+            return signals;
+        });
     }
 
     private CompletionStage<List<IntentDecision>> decide(List<Signal> signals, int i, List<IntentDecision> out) {

@@ -6,6 +6,9 @@ import dev.trader.engine.CborSerializable;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyState;
+import dev.trader.strategy.Suppressions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,7 @@ public final class StrategyEntity
         extends EventSourcedBehaviorWithEnforcedReplies<StrategyEntity.Command, StrategyEntity.Event, StrategyEntityState> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Strategy");
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyEntity.class);
 
     public sealed interface Command extends CborSerializable {
     }
@@ -103,7 +107,9 @@ public final class StrategyEntity
             return Effect().reply(cmd.replyTo(), new BarEvaluated(state.signalAt(bar).orElse(null), true));
         }
         // Decide on a copy: the state itself changes only in the event handler, after the persist.
-        Optional<Signal> raised = strategy.onBar(copier.apply(state.strategyState()), bar);
+        StrategyState next = copier.apply(state.strategyState());
+        Optional<Signal> raised = strategy.onBar(next, bar);
+        logSuppression(state.strategyState(), next);
         List<Event> events = new ArrayList<>(2);
         events.add(new BarObserved(bar));
         // A disabled strategy keeps its indicators warm but raises nothing.
@@ -130,6 +136,14 @@ public final class StrategyEntity
                 .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
                 .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
                 .build();
+    }
+
+    private void logSuppression(StrategyState before, StrategyState after) {
+        Suppressions was = before.suppressions();
+        Suppressions now = after.suppressions();
+        if (was != null && now != null && now.suppressedEntries() > was.suppressedEntries()) {
+            LOG.info("strategy {} suppressed entry #{}: {}", id, now.suppressedEntries(), now.lastSuppression());
+        }
     }
 
     /** A new state object: the one a snapshot may be holding is never touched again. */

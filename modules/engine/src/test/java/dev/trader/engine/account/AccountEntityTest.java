@@ -111,7 +111,8 @@ class AccountEntityTest {
         assertEquals(1, state.approvedCount());
         assertEquals(Map.of(id.value(), new OpenOrder(id.value(), "binance:BTCUSDT", OrderSide.BUY, true, ENTRY_QUANTITY,
                 "paper:binance:BTCUSDT:1")), state.openOrders());
-        assertEquals(new InstrumentBook("binance:BTCUSDT", Quantity.ZERO, 1), state.books().get("binance:BTCUSDT"));
+        assertEquals(new InstrumentBook("binance:BTCUSDT", Quantity.ZERO, 1, "ema-cross"), state.books().get("binance:BTCUSDT"),
+                "the entry's strategy owns the position from its approval");
         assertEquals(cash("10000"), state.cash(), "approval reserves nothing in cash; fills move it");
     }
 
@@ -190,7 +191,7 @@ class AccountEntityTest {
         assertEquals(List.of(new FillBookedEvent(buy, ENTRY_QUANTITY, true)), booked.events());
         AccountState state = booked.state();
         assertEquals(cash("8998.96094178"), state.cash());
-        assertEquals(new InstrumentBook("binance:BTCUSDT", ENTRY_QUANTITY, 1), state.books().get("binance:BTCUSDT"));
+        assertEquals(new InstrumentBook("binance:BTCUSDT", ENTRY_QUANTITY, 1, "ema-cross"), state.books().get("binance:BTCUSDT"));
         assertEquals(Map.of(), state.openOrders(), "the filled entry is no longer pending");
         assertEquals(Set.of("3069712240"), state.bookedTradeIds());
 
@@ -243,6 +244,20 @@ class AccountEntityTest {
     }
 
     @Test
+    void anotherStrategysExitLeavesThePositionAlone() {
+        holdEntry();
+        Signal other = new Signal(new dev.trader.domain.id.StrategyId("rsi-reversion"), BTCUSDT, dev.trader.domain.market.Timeframe.M1,
+                FLAT_AT, SignalDirection.FLAT, 0.5, dev.trader.domain.money.Price.of("24850.00"), "RSI reached the exit level", Map.of());
+
+        var result = evaluate(other);
+
+        assertEquals(IntentDecision.Outcome.NO_ACTION, result.reply().outcome());
+        assertTrue(result.reply().reason().contains("ema-cross"), result.reply().reason());
+        assertTrue(result.hasNoEvents());
+        assertEquals(ENTRY_QUANTITY, result.state().books().get("binance:BTCUSDT").filled());
+    }
+
+    @Test
     void aSellFillAddsTheNotionalLessTheFeeAndFlattensTheBook() {
         holdEntry();
         evaluate(signal(SignalDirection.FLAT, FLAT_AT, "24850.00"));
@@ -252,7 +267,8 @@ class AccountEntityTest {
 
         // 24848.52 × 0.04016 = 997.9165632; 8998.96094178 + 997.9165632 − 0.99791656 = 9995.87958842
         assertEquals(cash("9995.87958842"), booked.state().cash());
-        assertEquals(new InstrumentBook("binance:BTCUSDT", Quantity.ZERO, 1), booked.state().books().get("binance:BTCUSDT"));
+        assertEquals(new InstrumentBook("binance:BTCUSDT", Quantity.ZERO, 1, null), booked.state().books().get("binance:BTCUSDT"),
+                "flat again: no owner");
         assertEquals(Map.of(), booked.state().openOrders());
 
         // flat again: the next LONG opens position 2

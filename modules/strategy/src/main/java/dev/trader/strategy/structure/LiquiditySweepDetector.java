@@ -2,6 +2,7 @@ package dev.trader.strategy.structure;
 
 import dev.trader.strategy.state.StateObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,12 +110,12 @@ public final class LiquiditySweepDetector extends StateObject implements Structu
 
     /** The prices of the active swing-high levels, oldest first. */
     public double[] activeHighs() {
-        return java.util.Arrays.copyOf(highLevels, highCount);
+        return Arrays.copyOf(highLevels, highCount);
     }
 
     /** The prices of the active swing-low levels, oldest first. */
     public double[] activeLows() {
-        return java.util.Arrays.copyOf(lowLevels, lowCount);
+        return Arrays.copyOf(lowLevels, lowCount);
     }
 
     /** The embedded swing detector, to read only. */

@@ -1,5 +1,7 @@
 package dev.trader.strategy.structure;
 
+import java.util.Optional;
+
 /** The candlestick patterns of {@link CandlePatternDetector}; its Javadoc has the thresholds. */
 public enum PatternType {
     BULLISH_PIN_BAR(Direction.BULLISH),
@@ -16,7 +18,7 @@ public enum PatternType {
     }
 
     /** The side the pattern points to; empty for a doji. */
-    public java.util.Optional<Direction> direction() {
-        return java.util.Optional.ofNullable(direction);
+    public Optional<Direction> direction() {
+        return Optional.ofNullable(direction);
     }
 }

@@ -141,10 +141,7 @@ public final class SupportResistanceLevels extends StateObject implements Struct
             if (s.isHigh()) {
                 highTouches[i]++;
             }
-            lastTouches[i] = Math.max(lastTouches[i], s.barIndex());
-            if (touches[i] == 1) {
-                lastTouches[i] = s.barIndex();
-            }
+            lastTouches[i] = s.barIndex();
             rejectionSums[i] += rejection;
             out.add(level(i, now));
         }

@@ -177,10 +177,12 @@ public final class VolumeProfile extends StateObject implements BarIndicator {
         return defined ? (valueAreaHighBin + 1) * binSize : Double.NaN;
     }
 
+    /** The value area's lowest bin; meaningful only when {@link #valueAreaLow()} is not NaN. */
     public long valueAreaLowBin() {
         return valueAreaLowBin;
     }
 
+    /** The value area's highest bin; meaningful only when {@link #valueAreaHigh()} is not NaN. */
     public long valueAreaHighBin() {
         return valueAreaHighBin;
     }

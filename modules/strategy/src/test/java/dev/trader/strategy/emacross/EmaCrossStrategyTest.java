@@ -46,7 +46,7 @@ class EmaCrossStrategyTest {
 
     private static Bar bar(int index, String close) {
         Price c = Price.of(close);
-        return new Bar(BTC, Timeframe.H1, START.plus(Timeframe.H1.duration().multipliedBy(index)), c, c, c, c, Quantity.of("1"));
+        return new Bar(BTC, Timeframe.M1, START.plus(Timeframe.M1.duration().multipliedBy(index)), c, c, c, c, Quantity.of("1"));
     }
 
     private static List<Bar> bars(String... closes) {
@@ -86,9 +86,9 @@ class EmaCrossStrategyTest {
         Signal longSignal = run(new EmaCrossStrategy(ID, 2, 3), bars).signals().get(4);
         assertEquals(ID, longSignal.strategy());
         assertEquals(BTC, longSignal.instrument());
-        assertEquals(Timeframe.H1, longSignal.timeframe());
+        assertEquals(Timeframe.M1, longSignal.timeframe());
         assertEquals(bars.get(4).closeTime(), longSignal.time());
-        assertEquals(Instant.parse("2024-01-01T05:00:00Z"), longSignal.time());
+        assertEquals(Instant.parse("2024-01-01T00:05:00Z"), longSignal.time());
         assertEquals(Price.of("12"), longSignal.price());
         assertEquals("10.72222222", longSignal.metadata().get("ema_fast"));
         assertEquals("10.25000000", longSignal.metadata().get("ema_slow"));

@@ -54,16 +54,34 @@ class MfiTest {
 
     @Test
     void aSideWhoseFlowsLeftTheWindowIsExactlyZeroSoOnlyBuyingGivesExactlyHundred() {
-        // Awkward flows that do not cancel exactly in binary: after they leave the window the
-        // negative sum is reset to 0, and an all-up window reads exactly 100, not 99.99999999999999.
+        // Three falling bars with large flows, then three rising bars with tiny ones. In TA-Lib's
+        // subtract-and-add running sums the negative side does not return to 0 once the falling
+        // bars have left (it ends at about -1.8e-12 here), and the MFI comes out as
+        // 100.00000000012467, above its own maximum. Ours resets an emptied side to exactly 0.
+        double[] tps = {4.82, 4.81, 4.80, 4.79, 4.83, 4.86, 4.90};
+        double[] volumes = {829.6, 715.4, 203.6, 2075.6, 0.1, 0.1, 0.1};
         Mfi mfi = new Mfi(3);
-        bar(mfi, 100.1, 0.3);
-        bar(mfi, 99.7, 1.1);
-        bar(mfi, 99.3, 0.7);
-        bar(mfi, 98.9, 2.9);
-        bar(mfi, 99.2, 0.1);
-        bar(mfi, 99.6, 0.2);
-        bar(mfi, 99.9, 0.3);
+        double[] positive = new double[3];
+        double[] negative = new double[3];
+        double positiveSum = 0;
+        double negativeSum = 0;
+        double previous = Double.NaN;
+        for (int i = 0; i < tps.length; i++) {
+            bar(mfi, tps[i], volumes[i]);
+            double tp = (tps[i] + tps[i] + tps[i]) / 3.0;
+            if (i > 0) {
+                int slot = (i - 1) % 3;
+                positiveSum -= positive[slot];
+                negativeSum -= negative[slot];
+                positive[slot] = tp > previous ? tp * volumes[i] : 0;
+                negative[slot] = tp < previous ? tp * volumes[i] : 0;
+                positiveSum += positive[slot];
+                negativeSum += negative[slot];
+            }
+            previous = tp;
+        }
+        double naive = 100.0 * (positiveSum / (positiveSum + negativeSum));
+        assertTrue(negativeSum != 0.0 && naive != 100.0, "the naive sums do leave a residue here: " + negativeSum + ", " + naive);
         assertEquals(100.0, mfi.value(), 0.0);
     }
 

@@ -35,8 +35,8 @@ class CusumChangeDetectorTest {
             ChangePoint first = found.get(0);
             assertEquals(ChangeDirection.UP, first.direction(), "seed " + seed + ": " + found);
             assertTrue(first.index() >= 600 && first.index() < 640, "seed " + seed + ": alarm within 40 returns of the break: " + found);
-            System.out.println("seed " + seed + " " + found);
-            assertTrue(Math.abs(first.estimatedStart() - 600) <= 99, "seed " + seed + ": start estimate near 600: " + found);
+            // the last zero of the sum before the alarm; noise can put it a few returns either side (up to 17 over these seeds)
+            assertTrue(Math.abs(first.estimatedStart() - 600) <= 20, "seed " + seed + ": start estimate near 600: " + found);
             assertTrue(first.statistic() > 8);
             // the reference lags the test by design but has taken in the first post-break returns by the alarm
             assertTrue(Math.abs(first.referenceMean()) < 0.004, "seed " + seed + ": " + first);

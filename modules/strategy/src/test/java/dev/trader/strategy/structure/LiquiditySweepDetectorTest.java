@@ -55,6 +55,26 @@ class LiquiditySweepDetectorTest {
     }
 
     /**
+     * left = 1, right = 1, the high side of the close-at-the-level rule:
+     * <pre>
+     * bar  open  high  low  close
+     *  0   10    11    9    10
+     *  1   10    13    10   12     swing high 13, known at 2: active from 3
+     *  2   12    12.5  11   12
+     *  3   12    13.5  12   13     high 13.5 &gt; 13 but close 13 = 13: neither back below nor above: stays active
+     *  4   13    13.2  12   12.5   high 13.2 &gt; 13, close 12.5 &lt; 13: SWEEP of 13
+     * </pre>
+     */
+    @Test
+    void aCloseExactlyAtASwingHighKeepsItActive() {
+        List<Candle> bars = Candle.timed(ohlc(10, 11, 9, 10), ohlc(10, 13, 10, 12), ohlc(12, 12.5, 11, 12),
+                ohlc(12, 13.5, 12, 13), ohlc(13, 13.2, 12, 12.5));
+        List<List<LiquiditySweep>> perBar = Feed.perBar(new LiquiditySweepDetector(1, 1), bars);
+        assertEquals(List.of(), perBar.get(3));
+        assertEquals(List.of(new LiquiditySweep(SwingKind.HIGH, 13, 1, 4, 4 * M, 13.2, 12.5)), perBar.get(4));
+    }
+
+    /**
      * left = 1, right = 1: three lower swing highs 12 (bar 1), 11 (bar 3), 10 (bar 5), all active by bar 7,
      * whose high 12.5 is above all three and close 9.5 below all three. The lows (8.2 at bars 2, 4, 6) are
      * never traded through.

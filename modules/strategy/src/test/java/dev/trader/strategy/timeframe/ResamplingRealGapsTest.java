@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -218,7 +219,7 @@ class ResamplingRealGapsTest {
                 .collect(Collectors.toMap(Row::openMs, r -> r));
         Map<Long, Row> d1 = Candles.klinesCsvFile(shared("binance-spot-klines/BTCUSDT-1d-to-2024.csv.gz")).stream()
                 .collect(Collectors.toMap(Row::openMs, r -> r));
-        MultiTimeframe mtf = new MultiTimeframe(BTC, Timeframe.M1, java.util.EnumSet.of(Timeframe.H1, Timeframe.D1), 1);
+        MultiTimeframe mtf = new MultiTimeframe(BTC, Timeframe.M1, EnumSet.of(Timeframe.H1, Timeframe.D1), 1);
         int hours = 0;
         int days = 0;
         boolean firstHour = true;
