@@ -4,6 +4,8 @@ import dev.trader.domain.id.StrategyId;
 import dev.trader.strategy.builtin.BollingerBreakoutStrategy;
 import dev.trader.strategy.builtin.R1Strategy;
 import dev.trader.strategy.builtin.RsiReversionStrategy;
+import dev.trader.strategy.builtin.SmcConfluenceStrategy;
+import dev.trader.strategy.builtin.VwapReversionStrategy;
 import dev.trader.strategy.combine.CompositeStrategy;
 import dev.trader.strategy.emacross.EmaCrossStrategy;
 import java.util.Map;
@@ -16,7 +18,9 @@ public final class StrategyCatalog {
             CompositeStrategy.TYPE, CompositeStrategy::fromParameters,
             R1Strategy.TYPE, R1Strategy::fromParameters,
             RsiReversionStrategy.TYPE, RsiReversionStrategy::fromParameters,
-            BollingerBreakoutStrategy.TYPE, BollingerBreakoutStrategy::fromParameters);
+            BollingerBreakoutStrategy.TYPE, BollingerBreakoutStrategy::fromParameters,
+            VwapReversionStrategy.TYPE, VwapReversionStrategy::fromParameters,
+            SmcConfluenceStrategy.TYPE, SmcConfluenceStrategy::fromParameters);
 
     private StrategyCatalog() {
     }

@@ -1,5 +1,6 @@
 package dev.trader.strategy.structure;
 
+import dev.trader.strategy.indicator.Atr;
 import dev.trader.strategy.state.StateObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class EqualLevelDetector extends StateObject implements StructureDe
     @Override
     public List<EqualLevel> update(long timeMs, double open, double high, double low, double close) {
         BarInput.check(open, high, low, close);
-        atr.update(high, low, close);
+        atr.update(open, high, low, close, 0);
         List<Swing> confirmed = swings.update(timeMs, open, high, low, close);
         if (confirmed.isEmpty()) {
             return List.of();

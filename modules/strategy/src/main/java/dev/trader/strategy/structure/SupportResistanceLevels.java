@@ -1,5 +1,6 @@
 package dev.trader.strategy.structure;
 
+import dev.trader.strategy.indicator.Atr;
 import dev.trader.strategy.state.StateObject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,7 +113,7 @@ public final class SupportResistanceLevels extends StateObject implements Struct
     @Override
     public List<PriceLevel> update(long timeMs, double open, double high, double low, double close) {
         BarInput.check(open, high, low, close);
-        atr.update(high, low, close);
+        atr.update(open, high, low, close, 0);
         List<Swing> confirmed = swings.update(timeMs, open, high, low, close);
         if (confirmed.isEmpty() || !atr.isReady()) {
             return List.of();

@@ -250,13 +250,13 @@ final class BruteForce {
         return out;
     }
 
-    /** Wilder ATR at every bar's close (NaN in the warm-up), from {@link Atr} (checked against TA-Lib in {@link AtrTest}). */
+    /** Wilder ATR at every bar's close (NaN in the warm-up), from {@link Atr} (checked against TA-Lib in the indicator golden tests). */
     static double[] atr(List<Candle> bars, int period) {
-        Atr atr = new Atr(period);
+        dev.trader.strategy.indicator.Atr atr = new dev.trader.strategy.indicator.Atr(period);
         double[] out = new double[bars.size()];
         for (int i = 0; i < bars.size(); i++) {
             Candle b = bars.get(i);
-            atr.update(b.high(), b.low(), b.close());
+            atr.update(b.open(), b.high(), b.low(), b.close(), 0);
             out[i] = atr.value();
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.trader.strategy.structure;
 
+import dev.trader.strategy.indicator.Atr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
