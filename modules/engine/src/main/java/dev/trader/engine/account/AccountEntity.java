@@ -72,6 +72,10 @@ public final class AccountEntity
     public record IntentRejected(IntentDecision decision) implements Event {
     }
 
+    /** A signal that needed no order; journaled so that seeing it again changes nothing. */
+    public record IntentIgnored(IntentDecision decision) implements Event {
+    }
+
     public record FillBookedEvent(Fill fill, Quantity heldAfter, boolean orderDone) implements Event {
     }
 
@@ -126,21 +130,22 @@ public final class AccountEntity
         String instrument = signal.instrument().value();
         // A signal seen before gets the decision it got then, whatever has happened since: its own
         // approval already made the account non-flat, so deciding anew would answer "no action" and
-        // the order of a decision interrupted before it was placed would never be sent.
-        IntentDecision earlier = state.decisions().get(
-                ClientOrderId.derive(signal.strategy(), signal.instrument(), signal.time(), LEG).value());
+        // the order of a decision interrupted before it was placed would never be sent; and a signal
+        // that needed no order then must not place one now (a replayed old entry on a flat book).
+        String key = ClientOrderId.derive(signal.strategy(), signal.instrument(), signal.time(), LEG).value();
+        IntentDecision earlier = state.decisions().get(key);
         if (earlier != null) {
             return Effect().reply(cmd.replyTo(), earlier);
         }
         Exposure exposure = state.exposure(instrument);
         String owner = state.book(instrument).owner();
         if (signal.direction() == SignalDirection.FLAT && owner != null && !owner.equals(signal.strategy().value())) {
-            return Effect().reply(cmd.replyTo(), IntentDecision.noAction(instrument, signal.time(),
+            return ignore(cmd, IntentDecision.noAction(key, instrument, signal.time(),
                     "FLAT from " + signal.strategy() + " leaves the position of " + owner + " alone"));
         }
         OrderIntent intent = intentFor(signal, exposure);
         if (intent == null) {
-            return Effect().reply(cmd.replyTo(), IntentDecision.noAction(instrument, signal.time(),
+            return ignore(cmd, IntentDecision.noAction(key, instrument, signal.time(),
                     "signal " + signal.direction() + " needs no order with " + exposure.filled() + " held"));
         }
         ClientOrderId id = intent.clientOrderId();
@@ -163,6 +168,10 @@ public final class AccountEntity
         IntentDecision d = new IntentDecision(IntentDecision.Outcome.APPROVED, id.value(), instrument, intent.decisionTime(), request,
                 PositionIds.of(accountId, signal.instrument(), seq), "approved", intent.reason(), approved.inputs());
         return Effect().persist(new IntentApproved(d, entry, seq)).thenReply(cmd.replyTo(), s -> d);
+    }
+
+    private ReplyEffect<Event, AccountState> ignore(EvaluateSignal cmd, IntentDecision d) {
+        return Effect().persist(new IntentIgnored(d)).thenReply(cmd.replyTo(), s -> d);
     }
 
     /** Long-only: LONG opens when flat, FLAT closes what is held; anything else needs no order. */
@@ -208,6 +217,7 @@ public final class AccountEntity
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(IntentApproved.class, (state, e) -> state.approved(e.decision(), e.entry(), e.positionSeq()))
                 .onEvent(IntentRejected.class, (state, e) -> state.rejected(e.decision()))
+                .onEvent(IntentIgnored.class, (state, e) -> state.ignored(e.decision()))
                 .onEvent(FillBookedEvent.class, (state, e) -> state.booked(e.fill(), e.heldAfter(), e.orderDone()))
                 .onEvent(OrderReleased.class, (state, e) -> state.orderClosed(e.clientOrderId()))
                 .onEvent(KillSwitchSet.class, (state, e) -> state.withKillSwitch(e.on()))

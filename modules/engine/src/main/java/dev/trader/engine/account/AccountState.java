@@ -71,6 +71,13 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
                 bookedTradeIds, approvedCount, rejectedCount + 1, List.copyOf(recent));
     }
 
+    AccountState ignored(IntentDecision d) {
+        Map<String, IntentDecision> ds = new HashMap<>(decisions);
+        ds.put(d.clientOrderId(), d);
+        return new AccountState(accountId, initialCapital, cash, killSwitch, books, openOrders, Map.copyOf(ds),
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+    }
+
     AccountState booked(Fill fill, Quantity heldAfter, boolean orderDone) {
         Money notional = fill.notional();
         Money newCash = fill.side() == OrderSide.BUY ? cash.minus(notional).minus(fill.fee()) : cash.plus(notional).minus(fill.fee());

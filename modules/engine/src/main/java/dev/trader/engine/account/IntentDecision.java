@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the account decided for one signal. {@code request} and {@code positionId} are set when
+ * What the account decided for one signal. {@code clientOrderId} is the id the signal's order
+ * has or would have had (derived from strategy, instrument and signal time); it keys every
+ * decision, a NO_ACTION included. {@code request} and {@code positionId} are set when
  * approved; {@code rule} and {@code reason} say why not otherwise. Kept per client order id
  * so that the same signal, seen again after a crash, gets the same answer.
  */
@@ -19,8 +21,8 @@ public record IntentDecision(Outcome outcome, String clientOrderId, String instr
         inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     }
 
-    static IntentDecision noAction(String instrument, Instant time, String reason) {
-        return new IntentDecision(Outcome.NO_ACTION, null, instrument, time, null, null, "no_action", reason, Map.of());
+    static IntentDecision noAction(String signalKey, String instrument, Instant time, String reason) {
+        return new IntentDecision(Outcome.NO_ACTION, signalKey, instrument, time, null, null, "no_action", reason, Map.of());
     }
 
     public boolean approved() {

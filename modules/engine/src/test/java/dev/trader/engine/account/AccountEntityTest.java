@@ -150,7 +150,23 @@ class AccountEntityTest {
         var second = evaluate(signal(SignalDirection.LONG, minute(30), "24950.00"));
         // LONG while not flat needs no order at all
         assertEquals(IntentDecision.Outcome.NO_ACTION, second.reply().outcome());
-        assertTrue(second.hasNoEvents());
+        assertEquals(List.of(new AccountEntity.IntentIgnored(second.reply())), second.events(), "journaled, so a replay gets the same answer");
+        assertEquals(0, second.state().openOrders().values().stream().filter(o -> o.clientOrderId().equals(second.reply().clientOrderId())).count());
+    }
+
+    @Test
+    void aSignalThatNeededNoOrderPlacesNoneWhenSeenAgainOnAFlatBook() {
+        holdEntry();
+        Signal late = signal(SignalDirection.LONG, minute(30), "24950.00");
+        assertEquals(IntentDecision.Outcome.NO_ACTION, evaluate(late).reply().outcome());
+        // the position is closed; then the old LONG is replayed (a restart re-reading its file)
+        evaluate(signal(SignalDirection.FLAT, FLAT_AT, "24850.00"));
+        book(fill(entryId(FLAT_AT), "3069712377", OrderSide.SELL, "24848.52", "0.04016", "0.99791656", minute(8)), "0", true);
+
+        var again = evaluate(late);
+
+        assertEquals(IntentDecision.Outcome.NO_ACTION, again.reply().outcome(), "the first answer, not a fresh entry");
+        assertTrue(again.hasNoEvents());
     }
 
     @Test
@@ -253,7 +269,7 @@ class AccountEntityTest {
 
         assertEquals(IntentDecision.Outcome.NO_ACTION, result.reply().outcome());
         assertTrue(result.reply().reason().contains("ema-cross"), result.reply().reason());
-        assertTrue(result.hasNoEvents());
+        assertEquals(List.of(new AccountEntity.IntentIgnored(result.reply())), result.events());
         assertEquals(ENTRY_QUANTITY, result.state().books().get("binance:BTCUSDT").filled());
     }
 
