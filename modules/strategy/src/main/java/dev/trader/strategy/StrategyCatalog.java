@@ -7,6 +7,7 @@ import dev.trader.strategy.builtin.RsiReversionStrategy;
 import dev.trader.strategy.builtin.SmcConfluenceStrategy;
 import dev.trader.strategy.builtin.VwapReversionStrategy;
 import dev.trader.strategy.combine.CompositeStrategy;
+import dev.trader.strategy.route.RouterStrategy;
 import dev.trader.strategy.emacross.EmaCrossStrategy;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -20,7 +21,8 @@ public final class StrategyCatalog {
             RsiReversionStrategy.TYPE, RsiReversionStrategy::fromParameters,
             BollingerBreakoutStrategy.TYPE, BollingerBreakoutStrategy::fromParameters,
             VwapReversionStrategy.TYPE, VwapReversionStrategy::fromParameters,
-            SmcConfluenceStrategy.TYPE, SmcConfluenceStrategy::fromParameters);
+            SmcConfluenceStrategy.TYPE, SmcConfluenceStrategy::fromParameters,
+            RouterStrategy.TYPE, RouterStrategy::fromParameters);
 
     private StrategyCatalog() {
     }

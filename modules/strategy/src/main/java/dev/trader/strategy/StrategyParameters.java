@@ -116,6 +116,25 @@ public final class StrategyParameters {
         throw new StrategyConfigException(path(key) + " must be one of " + known + " but was '" + v + "'");
     }
 
+    /** A list of plain values (empty when absent). */
+    public List<String> strings(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new StrategyConfigException(path(key) + " must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map || o instanceof List) {
+                throw new StrategyConfigException(path(key) + " must be a list of plain values");
+            }
+            out.add(String.valueOf(o));
+        }
+        return out;
+    }
+
     /** A nested object; empty parameters when absent. */
     @SuppressWarnings("unchecked")
     public StrategyParameters child(String key) {
