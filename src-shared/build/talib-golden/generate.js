@@ -1,0 +1,46 @@
+// Computes TA-Lib reference values for the indicators whose TA-Lib outputs the shared golden
+// files lack (CCI, MFI, OBV, SAR, WMA), with TA-Lib's own C code compiled to
+// WebAssembly (npm talib-web). Input: a golden CSV(.gz) whose first six columns are
+// time,open,high,low,close,volume. Output: CSV with time and one column per indicator, empty
+// during TA-Lib's warm-up (its lookback).
+//   npm ci && node generate.js INPUT.csv.gz | gzip -9 > OUTPUT.csv.gz
+const talib = require("talib-web");
+const fs = require("fs");
+const zlib = require("zlib");
+
+async function main() {
+  // Node's fetch cannot read a local path; without it the WASM runtime reads the file itself.
+  delete globalThis.fetch;
+  await talib.init(require.resolve("talib-web/lib/talib.wasm"));
+  const raw = fs.readFileSync(process.argv[2]);
+  const text = (process.argv[2].endsWith(".gz") ? zlib.gunzipSync(raw) : raw).toString().trim();
+  const rows = text.split("\n").slice(1).map(l => l.split(",").slice(0, 6).map(Number));
+  const time = rows.map(r => r[0]), high = rows.map(r => r[2]), low = rows.map(r => r[3]);
+  const close = rows.map(r => r[4]), volume = rows.map(r => r[5]);
+  const n = rows.length;
+  // talib-web returns TA-Lib's output arrays as TA-Lib fills them: output[j] belongs to input
+  // j + lookback, and the last `lookback` entries are not results. The lookbacks below are
+  // TA-Lib's (e.g. STOCH = (fastK-1) + (slowK-1) + (slowD-1)).
+  const columns = [];
+  const add = (name, output, lookback) => {
+    const col = new Array(n).fill("");
+    for (let j = 0; j + lookback < n; j++) col[j + lookback] = String(output[j]);
+    columns.push([name, col]);
+  };
+  // Multi-output functions (STOCH, STOCHF) come back garbled from this wrapper (all zeros),
+  // so only single-output functions are used; Stochastic is checked against StockCharts.
+  add("cci_20", talib.CCI({ high, low, close, timePeriod: 20 }).output, 19);
+  add("mfi_14", talib.MFI({ high, low, close, volume, timePeriod: 14 }).output, 14);
+  add("obv", talib.OBV({ inReal: close, volume }).output, 0);
+  add("sar_0.02_0.2", talib.SAR({ high, low, acceleration: 0.02, maximum: 0.2 }).output, 1);
+  add("wma_20", talib.WMA({ inReal: close, timePeriod: 20 }).output, 19);
+  // Columns TA-Lib's own golden file also has: they check this build and the alignment above
+  // against native TA-Lib 0.6.
+  add("sma_20", talib.SMA({ inReal: close, timePeriod: 20 }).output, 19);
+  add("rsi_14", talib.RSI({ inReal: close, timePeriod: 14 }).output, 14);
+  add("atr_14", talib.ATR({ high, low, close, timePeriod: 14 }).output, 14);
+  const out = ["time," + columns.map(c => c[0]).join(",")];
+  for (let i = 0; i < n; i++) out.push(time[i] + "," + columns.map(c => c[1][i]).join(","));
+  process.stdout.write(out.join("\n") + "\n");
+}
+main().catch(e => { console.error(e); process.exit(1); });
