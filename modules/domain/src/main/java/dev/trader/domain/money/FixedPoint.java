@@ -51,6 +51,21 @@ public final class FixedPoint {
         }
     }
 
+    private static final double[] DOUBLE_POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
+    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
+
+    /**
+     * The nearest double to the decimal value, exactly what {@code toBigDecimal().doubleValue()}
+     * gives, without allocating: below 2^53 the raw value and the power of ten are both exact
+     * doubles, and one IEEE division rounds their quotient correctly.
+     */
+    static double toDouble(long raw, int scale) {
+        if (raw > -EXACT_DOUBLE_LIMIT && raw < EXACT_DOUBLE_LIMIT) {
+            return scale == 0 ? (double) raw : (double) raw / DOUBLE_POW10[scale];
+        }
+        return toBigDecimal(raw, scale).doubleValue();
+    }
+
     static BigDecimal toBigDecimal(long raw, int scale) {
         return BigDecimal.valueOf(raw, scale);
     }

@@ -29,6 +29,11 @@ public record Price(long raw, int scale) implements Comparable<Price> {
         return FixedPoint.toBigDecimal(raw, scale);
     }
 
+    /** The nearest double, for indicators and statistics (never for accounting). */
+    public double toDouble() {
+        return FixedPoint.toDouble(raw, scale);
+    }
+
     public boolean isPositive() {
         return raw > 0;
     }

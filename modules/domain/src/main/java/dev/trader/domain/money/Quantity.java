@@ -31,6 +31,11 @@ public record Quantity(long raw, int scale) implements Comparable<Quantity> {
         return FixedPoint.toBigDecimal(raw, scale);
     }
 
+    /** The nearest double, for indicators and statistics (never for accounting). */
+    public double toDouble() {
+        return FixedPoint.toDouble(raw, scale);
+    }
+
     public boolean isZero() {
         return raw == 0;
     }

@@ -63,7 +63,7 @@ public final class BollingerBreakoutStrategy implements Strategy {
     public Optional<Signal> onBar(StrategyState state, Bar bar) {
         BollingerBreakoutState s = (BollingerBreakoutState) state;
         double close = Signals.close(bar);
-        double volume = bar.volume().toBigDecimal().doubleValue();
+        double volume = bar.volume().toDouble();
         boolean ready = s.bands.isReady() && s.volume.isReady();
         double upper = s.bands.upper();
         double middle = s.bands.middle();

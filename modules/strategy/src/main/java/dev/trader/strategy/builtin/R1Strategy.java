@@ -68,8 +68,8 @@ public final class R1Strategy implements Strategy {
         double close = Signals.close(bar);
         s.fast.update(close);
         s.slow.update(close);
-        s.atr.update(bar.open().toBigDecimal().doubleValue(), bar.high().toBigDecimal().doubleValue(),
-                bar.low().toBigDecimal().doubleValue(), close, 0);
+        s.atr.update(bar.open().toDouble(), bar.high().toDouble(),
+                bar.low().toDouble(), close, 0);
         if (!s.slow.isReady() || !s.fast.isReady()) {
             return Optional.empty();
         }

@@ -27,6 +27,6 @@ final class Signals {
     }
 
     static double close(Bar bar) {
-        return bar.close().toBigDecimal().doubleValue();
+        return bar.close().toDouble();
     }
 }

@@ -95,10 +95,10 @@ public final class SmcConfluenceStrategy implements Strategy {
             return Optional.empty();
         }
         long t = bar.openTime().toEpochMilli();
-        double o = bar.open().toBigDecimal().doubleValue();
-        double h = bar.high().toBigDecimal().doubleValue();
-        double l = bar.low().toBigDecimal().doubleValue();
-        double c = bar.close().toBigDecimal().doubleValue();
+        double o = bar.open().toDouble();
+        double h = bar.high().toDouble();
+        double l = bar.low().toDouble();
+        double c = bar.close().toDouble();
         s.bar++;
         s.rsi.update(c);
         for (Swing swing : s.swings.update(t, o, h, l, c)) {

@@ -66,8 +66,8 @@ public final class VwapReversionStrategy implements Strategy {
         int barsInSession = s.vwap.sessionBars();
         double atr = s.atr.value();
         s.vwap.update(bar);
-        s.atr.update(bar.open().toBigDecimal().doubleValue(), bar.high().toBigDecimal().doubleValue(),
-                bar.low().toBigDecimal().doubleValue(), close, 0);
+        s.atr.update(bar.open().toDouble(), bar.high().toDouble(),
+                bar.low().toDouble(), close, 0);
         boolean sameSession = s.vwap.sessionStartMs() == sessionBefore;
         if (!sameSession || barsInSession < minSessionBars || vwap != vwap || atr != atr) {
             s.stretched = false;

@@ -109,7 +109,7 @@ public final class EmaCrossStrategy implements Strategy {
         if (bar.timeframe() != timeframe) {
             return Optional.empty();
         }
-        double close = bar.close().toBigDecimal().doubleValue();
+        double close = bar.close().toDouble();
         s.fast().update(close);
         s.slow().update(close);
         if (!s.fast().isReady() || !s.slow().isReady()) {

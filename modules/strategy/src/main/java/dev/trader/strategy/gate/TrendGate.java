@@ -36,10 +36,10 @@ public final class TrendGate extends StateObject {
     }
 
     public void onBar(Bar bar) {
-        double close = bar.close().toBigDecimal().doubleValue();
+        double close = bar.close().toDouble();
         ema.update(close);
-        adx.update(bar.open().toBigDecimal().doubleValue(), bar.high().toBigDecimal().doubleValue(),
-                bar.low().toBigDecimal().doubleValue(), close, bar.volume().toBigDecimal().doubleValue());
+        adx.update(bar.open().toDouble(), bar.high().toDouble(),
+                bar.low().toDouble(), close, bar.volume().toDouble());
         if (ema.isReady()) {
             slope = previousEma == previousEma ? ema.value() - previousEma : Double.NaN;
             previousEma = ema.value();

@@ -32,9 +32,9 @@ public final class RegimeTracker extends StateObject {
     }
 
     public void onBar(Bar bar, RegimeClassifier classifier) {
-        double close = bar.close().toBigDecimal().doubleValue();
-        adx.update(bar.open().toBigDecimal().doubleValue(), bar.high().toBigDecimal().doubleValue(),
-                bar.low().toBigDecimal().doubleValue(), close, bar.volume().toBigDecimal().doubleValue());
+        double close = bar.close().toDouble();
+        adx.update(bar.open().toDouble(), bar.high().toDouble(),
+                bar.low().toDouble(), close, bar.volume().toDouble());
         hurst.update(close);
         volatility.update(close);
         if (adx.isReady() && hurst.isReady() && volatility.state().isPresent()) {

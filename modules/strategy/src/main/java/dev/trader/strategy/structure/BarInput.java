@@ -8,7 +8,7 @@ final class BarInput {
     }
 
     static double toDouble(Price price) {
-        return price.toBigDecimal().doubleValue();
+        return price.toDouble();
     }
 
     static void check(double open, double high, double low, double close) {

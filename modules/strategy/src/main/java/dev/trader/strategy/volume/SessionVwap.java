@@ -82,8 +82,8 @@ public final class SessionVwap extends StateObject implements Indicator {
 
     /** Adds a domain bar (prices and volume converted to double). */
     public void update(Bar bar) {
-        update(bar.openTime().toEpochMilli(), bar.high().toBigDecimal().doubleValue(), bar.low().toBigDecimal().doubleValue(),
-                bar.close().toBigDecimal().doubleValue(), bar.volume().toBigDecimal().doubleValue());
+        update(bar.openTime().toEpochMilli(), bar.high().toDouble(), bar.low().toDouble(),
+                bar.close().toDouble(), bar.volume().toDouble());
     }
 
     /** The VWAP of the current session; NaN before any bar and while the session has no volume. */
