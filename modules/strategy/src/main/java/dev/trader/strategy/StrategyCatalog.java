@@ -28,10 +28,19 @@ public final class StrategyCatalog {
     }
 
     public static Strategy create(StrategyId id, String type, Map<String, ?> parameters) {
+        return create(id, type, new StrategyParameters("strategies." + id, parameters));
+    }
+
+    /**
+     * As {@link #create(StrategyId, String, Map)} with parameters that already carry their path, so that
+     * errors in a strategy nested in another name the key where it is written, e.g.
+     * {@code strategies.combo.sources.1.parameters.fast}.
+     */
+    public static Strategy create(StrategyId id, String type, StrategyParameters parameters) {
         var factory = TYPES.get(type);
         if (factory == null) {
             throw new StrategyConfigException("strategy " + id + " has unknown type '" + type + "'; known types are " + TYPES.keySet());
         }
-        return factory.apply(id, new StrategyParameters("strategies." + id, parameters));
+        return factory.apply(id, parameters);
     }
 }

@@ -24,6 +24,7 @@ public final class SmcConfluenceState extends StateObject implements StrategySta
     long lastBullishSweep = -1;
     double lastSwingLow = Double.NaN;
     boolean armed;
+    boolean belowSwingLow;
     long suppressed;
     String lastSuppression = "";
 

@@ -28,8 +28,8 @@ import java.util.Set;
  * with ADX above its floor ({@link TrendGate}), and within the last {@code lookback-bars} bars
  * there was a bullish fair value gap or a bullish RSI divergence, and (if
  * {@code require-sweep}) a sweep of a swing low. The entry is raised once per set-up, on the
- * bar that completes it; the position is left (FLAT) when a bar closes below the last
- * confirmed swing low (the structure that justified the trade broke). A set-up the trend gate
+ * bar that completes it; the position is left (FLAT) on the bar whose close breaks below the
+ * last confirmed swing low (the structure that justified the trade broke). A set-up the trend gate
  * vetoes is counted and its reason kept.
  */
 public final class SmcConfluenceStrategy implements Strategy {
@@ -125,9 +125,13 @@ public final class SmcConfluenceStrategy implements Strategy {
                 s.lastBullishSweep = s.bar;
             }
         }
-        if (s.lastSwingLow == s.lastSwingLow && c < s.lastSwingLow) {
+        boolean below = s.lastSwingLow == s.lastSwingLow && c < s.lastSwingLow;
+        boolean wasBelow = s.belowSwingLow;
+        s.belowSwingLow = below;
+        if (below) {
+            // The structure that would justify an entry is broken: no entries until a new swing low.
             s.armed = false;
-            return Optional.of(Signals.at(id, bar, SignalDirection.FLAT, 0.6,
+            return wasBelow ? Optional.empty() : Optional.of(Signals.at(id, bar, SignalDirection.FLAT, 0.6,
                     String.format(Locale.ROOT, "close %s broke below the last swing low %.2f", bar.close(), s.lastSwingLow),
                     "swing_low", s.lastSwingLow));
         }

@@ -10,6 +10,7 @@ public final class VwapReversionState extends StateObject implements StrategySta
     SessionVwap vwap;
     Atr atr;
     boolean stretched;
+    boolean belowVwap;
 
     private VwapReversionState() {
     }

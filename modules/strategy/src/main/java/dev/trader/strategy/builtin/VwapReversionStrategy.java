@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * VWAP mean reversion within the UTC day: when the close has been stretched more than
  * {@code band-atr} ATRs below the session VWAP and the next bar closes back above that band,
- * LONG (the stretch is being bought); FLAT once the close reaches the VWAP again. The VWAP
+ * LONG (the stretch is being bought); FLAT on the bar whose close comes back up to the VWAP. The VWAP
  * is that of the bars before this one, so a bar is measured against a level it did not move.
  */
 public final class VwapReversionStrategy implements Strategy {
@@ -71,6 +71,7 @@ public final class VwapReversionStrategy implements Strategy {
         boolean sameSession = s.vwap.sessionStartMs() == sessionBefore;
         if (!sameSession || barsInSession < minSessionBars || vwap != vwap || atr != atr) {
             s.stretched = false;
+            s.belowVwap = false;
             return Optional.empty();
         }
         double band = vwap - bandAtr * atr;
@@ -81,7 +82,9 @@ public final class VwapReversionStrategy implements Strategy {
                     String.format(Locale.ROOT, "close %s came back above VWAP %.2f − %.1f ATR (%.2f)", bar.close(), vwap, bandAtr, band),
                     "vwap", vwap, "band", band, "atr", atr));
         }
-        if (close >= vwap) {
+        boolean wasBelowVwap = s.belowVwap;
+        s.belowVwap = close < vwap;
+        if (close >= vwap && wasBelowVwap) {
             return Optional.of(Signals.at(id, bar, SignalDirection.FLAT, 0.5,
                     String.format(Locale.ROOT, "close %s reached VWAP %.2f", bar.close(), vwap), "vwap", vwap));
         }

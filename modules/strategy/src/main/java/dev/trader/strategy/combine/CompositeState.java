@@ -25,4 +25,9 @@ public final class CompositeState extends StateObject implements StrategyState {
         this.confidence = new double[sources.length];
         this.since = new long[sources.length];
     }
+
+    @Override
+    public dev.trader.strategy.Suppressions suppressions() {
+        return CombinedSuppressions.of(sources);
+    }
 }

@@ -81,25 +81,22 @@ public final class CompositeStrategy implements Strategy {
                 throw new StrategyConfigException(d.path("type") + ": a composite cannot contain a composite");
             }
             weights[i] = d.doubleIn("weight", 1.0, 1e-9, 1e9);
-            sources.add(StrategyCatalog.create(new StrategyId(id.value() + "." + i), type,
-                    d.has("parameters") ? rawChild(d) : Map.of()));
+            sources.add(StrategyCatalog.create(new StrategyId(id.value() + "." + i), type, d.child("parameters")));
         }
         if (defs.isEmpty()) {
             throw new StrategyConfigException(p.path("sources") + " must name at least one strategy");
         }
+        // read outside the try: their own errors already name the key and must not be prefixed twice
+        AggregationMode mode = p.oneOf("mode", AggregationMode.class, AggregationMode.VOTE);
+        double threshold = p.doubleIn("threshold", 0.5, 1e-9, 1.0);
+        int quorum = p.intIn("quorum", 1, 1, defs.size());
         SignalAggregator aggregator;
         try {
-            aggregator = new SignalAggregator(p.oneOf("mode", AggregationMode.class, AggregationMode.VOTE), weights,
-                    p.doubleIn("threshold", 0.5, 1e-9, 1.0), p.intIn("quorum", 1, 1, defs.size()));
+            aggregator = new SignalAggregator(mode, weights, threshold, quorum);
         } catch (IllegalArgumentException e) {
             throw new StrategyConfigException("strategies." + id + ": " + e.getMessage());
         }
         return new CompositeStrategy(id, sources, aggregator, p.intIn("stance-ttl-bars", 0, 0, 1_000_000));
-    }
-
-    /** The nested parameters of a source as a plain map, for the catalog. */
-    private static Map<String, ?> rawChild(StrategyParameters d) {
-        return d.child("parameters").asMap();
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class SignalAggregator {
         }
         Map<SignalDirection, Integer> counts = new EnumMap<>(SignalDirection.class);
         Map<SignalDirection, Double> weight = new EnumMap<>(SignalDirection.class);
+        Map<SignalDirection, Double> weightedConfidence = new EnumMap<>(SignalDirection.class);
         Map<SignalDirection, Double> confidence = new EnumMap<>(SignalDirection.class);
         double totalWeight = 0;
         int voters = 0;
@@ -56,12 +57,13 @@ public final class SignalAggregator {
             }
             voters++;
             counts.merge(s.direction(), 1, Integer::sum);
-            weight.merge(s.direction(), weights[i] * s.confidence(), Double::sum);
+            weight.merge(s.direction(), weights[i], Double::sum);
+            weightedConfidence.merge(s.direction(), weights[i] * s.confidence(), Double::sum);
             confidence.merge(s.direction(), s.confidence(), Double::sum);
         }
         return switch (mode) {
             case VOTE -> vote(counts, confidence, voters);
-            case WEIGHTED -> weighted(weight, totalWeight);
+            case WEIGHTED -> weighted(weight, weightedConfidence, totalWeight);
             case UNANIMOUS -> unanimous(counts, confidence, stances.size());
             case THRESHOLD -> quorum(counts, confidence);
         };
@@ -86,17 +88,25 @@ public final class SignalAggregator {
         return new Stance(best, (double) bestCount / voters * (confidence.get(best) / bestCount));
     }
 
-    private Stance weighted(Map<SignalDirection, Double> weight, double totalWeight) {
+    private Stance weighted(Map<SignalDirection, Double> weight, Map<SignalDirection, Double> weightedConfidence, double totalWeight) {
         SignalDirection best = null;
         double bestWeight = 0;
+        boolean tie = false;
         for (var e : weight.entrySet()) {
             if (e.getValue() > bestWeight) {
                 best = e.getKey();
                 bestWeight = e.getValue();
+                tie = false;
+            } else if (e.getValue() == bestWeight) {
+                tie = true;
             }
         }
+        // as in VOTE, a tie for the heaviest is no stance: the enum order must not pick the winner
         double share = bestWeight / totalWeight;
-        return best != null && share >= threshold ? new Stance(best, share) : Stance.NONE;
+        if (best == null || tie || share < threshold) {
+            return Stance.NONE;
+        }
+        return new Stance(best, weightedConfidence.get(best) / bestWeight);
     }
 
     private static Stance unanimous(Map<SignalDirection, Integer> counts, Map<SignalDirection, Double> confidence, int sources) {

@@ -16,4 +16,9 @@ public final class RouterState extends StateObject implements StrategyState {
         this.regime = regime;
         this.routes = routes;
     }
+
+    @Override
+    public dev.trader.strategy.Suppressions suppressions() {
+        return dev.trader.strategy.combine.CombinedSuppressions.of(routes);
+    }
 }

@@ -85,8 +85,7 @@ public final class RouterStrategy implements Strategy {
             if (type.equals(TYPE)) {
                 throw new StrategyConfigException(s.path("type") + ": a router cannot route to a router");
             }
-            Strategy strategy = StrategyCatalog.create(new StrategyId(id.value() + ".route" + i), type,
-                    s.has("parameters") ? s.child("parameters").asMap() : Map.of());
+            Strategy strategy = StrategyCatalog.create(new StrategyId(id.value() + ".route" + i), type, s.child("parameters"));
             routes.add(new Route(enums(d, "sessions", Session.class), enums(d, "regimes", Regime.class), strategy));
         }
         return new RouterStrategy(id, routes, tf, r.intIn("adx", 14, 2, 200), r.intIn("hurst-window", 100, hurstMaxLag * 2, 10_000),

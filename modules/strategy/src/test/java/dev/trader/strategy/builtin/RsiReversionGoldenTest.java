@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trader.domain.id.StrategyId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.market.Timeframe;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyCatalog;
 import dev.trader.strategy.StrategyConfigException;
 import dev.trader.strategy.StrategyState;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +33,12 @@ class RsiReversionGoldenTest {
     private static final StrategyId ID = new StrategyId("rsi");
 
     private static List<Signal> run(Map<String, Object> parameters, List<Bar> bars) {
+        return run(parameters, bars, Timeframe.H1);
+    }
+
+    private static List<Signal> run(Map<String, Object> parameters, List<Bar> bars, Timeframe timeframe) {
         Strategy strategy = StrategyCatalog.create(ID, RsiReversionStrategy.TYPE, parameters);
-        assertEquals(Set.of(Timeframe.H1), strategy.timeframes());
+        assertEquals(Set.of(timeframe), strategy.timeframes());
         StrategyState state = strategy.initialState(RealData.BTC);
         List<Signal> out = new ArrayList<>();
         for (Bar bar : bars) {
@@ -87,6 +95,24 @@ class RsiReversionGoldenTest {
         for (int i = 0; i < 15; i++) {
             assertEquals(null, signals.get(i), "row " + i);
         }
+    }
+
+    @Test
+    void reachingTheOversoldLevelExactlyCountsAsComingBackAboveIt() {
+        // RSI(2) of 100, 91, 86, 89: no gains at first (RSI 0), then gain 3 against loss 7 on average: exactly 30.0
+        List<Bar> bars = new ArrayList<>();
+        String[] closes = {"100", "91", "86", "89"};
+        for (int i = 0; i < closes.length; i++) {
+            Price c = Price.of(closes[i]);
+            bars.add(new Bar(RealData.BTC, Timeframe.M1, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i), c, c, c, c, Quantity.of("1")));
+        }
+        List<Signal> signals = run(Map.of("period", 2, "oversold", 30, "exit", 55), bars, Timeframe.M1);
+        assertEquals(Arrays.asList(null, null, null), signals.subList(0, 3));
+        Signal s = signals.get(3);
+        assertEquals(SignalDirection.LONG, s.direction());
+        assertEquals("30.00000000", s.metadata().get("rsi"));
+        assertEquals(0.9, s.confidence(), 1e-12, "from RSI 0: the deepest dip, full depth");
+        assertEquals("RSI2 rose back above 30 (0.0 → 30.0)", s.reason());
     }
 
     @Test

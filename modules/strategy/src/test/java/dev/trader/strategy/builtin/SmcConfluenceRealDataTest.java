@@ -127,6 +127,7 @@ class SmcConfluenceRealDataTest {
         TrendGate gate = new TrendGate(trendTimeframe, trendEma, 14, adxMin);
         int trendFed = 0;
         double lastSwingLow = Double.NaN;
+        boolean belowSwingLow = false;
         boolean armed = false;
         List<Signal> signals = new ArrayList<>();
         List<String> suppressed = new ArrayList<>();
@@ -141,11 +142,17 @@ class SmcConfluenceRealDataTest {
             }
             armed |= gap[k] || divergence[k];
             Bar bar = bars.get(k).bar(RealData.BTC, timeframe);
-            if (!Double.isNaN(lastSwingLow) && close[k] < lastSwingLow) {
+            boolean below = !Double.isNaN(lastSwingLow) && close[k] < lastSwingLow;
+            boolean wasBelow = belowSwingLow;
+            belowSwingLow = below;
+            if (below) {
+                // FLAT once, on the close that breaks below; no entries while below
                 armed = false;
-                signals.add(Signals.at(ID, bar, SignalDirection.FLAT, 0.6,
-                        String.format(Locale.ROOT, "close %s broke below the last swing low %.2f", bar.close(), lastSwingLow),
-                        "swing_low", lastSwingLow));
+                if (!wasBelow) {
+                    signals.add(Signals.at(ID, bar, SignalDirection.FLAT, 0.6,
+                            String.format(Locale.ROOT, "close %s broke below the last swing low %.2f", bar.close(), lastSwingLow),
+                            "swing_low", lastSwingLow));
+                }
                 continue;
             }
             boolean recentGap = false;
@@ -223,7 +230,6 @@ class SmcConfluenceRealDataTest {
             }
         }
         assertEquals(expected.suppressed(), actual.suppressed());
-        System.out.println("SMCDBG " + timeframe + " " + trend + " sweep=" + requireSweep + " L/F/S " + longs + "/" + flats + "/" + actual.suppressed().size() + " " + actual.suppressed());
         return new int[] {longs, flats, actual.suppressed().size()};
     }
 

@@ -46,6 +46,7 @@ class VwapReversionRealDataTest {
         int sessionBars = 0;
         long session = Long.MIN_VALUE;
         boolean stretched = false;
+        boolean belowVwap = false;
         for (int i = 0; i < bars.size(); i++) {
             RealData.Candle b = bars.get(i);
             long day = Math.floorDiv(b.openMs(), DAY);
@@ -65,14 +66,18 @@ class VwapReversionRealDataTest {
             double atrBefore = i == 0 ? Double.NaN : atr[i - 1];
             if (!sameSession || barsBefore < minSessionBars || Double.isNaN(vwap) || Double.isNaN(atrBefore)) {
                 stretched = false;
+                belowVwap = false;
                 continue;
             }
             double band = vwap - bandAtr * atrBefore;
             boolean wasStretched = stretched;
             stretched = b.c() < band;
+            boolean wasBelowVwap = belowVwap;
+            belowVwap = b.c() < vwap;
             if (wasStretched && b.c() >= band && b.c() < vwap) {
                 out[i] = new Expected(SignalDirection.LONG, vwap);
-            } else if (b.c() >= vwap) {
+            } else if (b.c() >= vwap && wasBelowVwap) {
+                // FLAT once, on the close that comes back up to the VWAP
                 out[i] = new Expected(SignalDirection.FLAT, vwap);
             }
         }
@@ -166,7 +171,7 @@ class VwapReversionRealDataTest {
         }
         assertEquals(byFiveMinutes.size(), next, "every signal is at the close of a 5m bar");
         int[] counts = compare(expected, aligned, fives);
-        assertTrue(counts[1] >= 5, "too few signals to prove anything: " + Arrays.toString(counts));
+        assertTrue(counts[0] + counts[1] >= 3, "too few signals to prove anything: " + Arrays.toString(counts));
         // the fixture runs from 22:15 to 10:14 UTC: the session restarts at midnight
         long midnight = Math.floorDiv(minutes.get(minutes.size() - 1).openMs(), DAY) * DAY;
         assertTrue(minutes.get(0).openMs() < midnight);

@@ -1,0 +1,307 @@
+package dev.trader.backtest;
+
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
+import dev.trader.domain.order.Fill;
+import dev.trader.domain.order.OrderSide;
+import dev.trader.domain.signal.Signal;
+import dev.trader.strategy.Strategy;
+import dev.trader.strategy.StrategyState;
+import dev.trader.strategy.timeframe.MultiTimeframeStrategy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One run of {@link Backtester}: all its mutable state, used once. */
+final class BacktestRun implements SimulatedExchange.Listener {
+    /** Metadata keys of a LONG signal the backtester acts on. */
+    static final String STOP_PRICE = "stop_price";
+    static final String TARGET_PRICE = "target_price";
+    static final String LIMIT_PRICE = "limit_price";
+
+    private static final int AVERAGE_SCALE = 10;
+
+    /** Everything about one instrument. */
+    private static final class Slot {
+        final InstrumentId instrument;
+        final StrategyState state;
+        final SimulatedExchange.Book book;
+        Quantity position = Quantity.ZERO;
+        /** The entry of the trade in progress (working or done), null when there is none. */
+        SimOrder entry;
+        SimOrder exit;
+        TradeBuilder trade;
+        long markRaw;
+        Bar lastBar;
+
+        Slot(InstrumentId instrument, StrategyState state, SimulatedExchange.Book book) {
+            this.instrument = instrument;
+            this.state = state;
+            this.book = book;
+        }
+    }
+
+    /** The fills of the trade in progress. */
+    private static final class TradeBuilder {
+        final Instant openTime;
+        Quantity bought = Quantity.ZERO;
+        Quantity sold = Quantity.ZERO;
+        BigDecimal boughtValue = BigDecimal.ZERO;
+        BigDecimal soldValue = BigDecimal.ZERO;
+        Money boughtNotional;
+        Money soldNotional;
+        Money fees;
+        Instant closeTime;
+        ExitReason reason;
+
+        TradeBuilder(Instant openTime, String currency) {
+            this.openTime = openTime;
+            this.boughtNotional = Money.zero(currency);
+            this.soldNotional = Money.zero(currency);
+            this.fees = Money.zero(currency);
+        }
+
+        static Price average(BigDecimal value, Quantity quantity) {
+            BigDecimal q = quantity.toBigDecimal();
+            if (q.compareTo(BigDecimal.ONE) == 0) {
+                return Price.of(value);
+            }
+            BigDecimal avg;
+            try {
+                avg = value.divide(q);
+            } catch (ArithmeticException nonTerminating) {
+                avg = value.divide(q, AVERAGE_SCALE, RoundingMode.HALF_EVEN);
+            }
+            if (avg.scale() > AVERAGE_SCALE) {
+                avg = avg.setScale(AVERAGE_SCALE, RoundingMode.HALF_EVEN);
+            }
+            return Price.of(avg);
+        }
+    }
+
+    private final BacktestConfig config;
+    private final Strategy strategy;
+    private final MarketData data;
+    private final String currency;
+    private final SimulatedExchange exchange;
+    private final Slot[] slots;
+    private final Map<InstrumentId, Slot> slotByInstrument = new HashMap<>(); // look-ups only, never iterated
+    private final EquityCurve.Builder equity;
+    private final List<RoundTrip> trades = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private Money cash;
+    private long cashRaw;
+    private long marksRaw;
+    private long signals;
+    private long ignored;
+
+    BacktestRun(BacktestConfig config, Strategy strategy, MarketData data) {
+        this.config = config;
+        this.data = data;
+        this.currency = config.currency();
+        this.strategy = MultiTimeframeStrategy.onBase(strategy, data.timeframe());
+        this.exchange = new SimulatedExchange(config.execution(), config.intrabar(), currency);
+        List<InstrumentId> instruments = data.instruments();
+        this.slots = new Slot[instruments.size()];
+        for (int i = 0; i < slots.length; i++) {
+            InstrumentId id = instruments.get(i);
+            slots[i] = new Slot(id, this.strategy.initialState(id), exchange.book(id));
+            slotByInstrument.put(id, slots[i]);
+        }
+        this.equity = new EquityCurve.Builder(data.size());
+        this.cash = config.initialCash();
+        this.cashRaw = FixedMath.moneyRaw(cash);
+    }
+
+    BacktestResult execute() {
+        final int n = data.size();
+        final Strategy s = strategy;
+        long currentTime = data.openMillis(0);
+        for (int i = 0; i < n; i++) {
+            long t = data.openMillis(i);
+            if (t != currentTime) {
+                equity.add(currentTime, cashRaw, cashRaw + marksRaw);
+                currentTime = t;
+            }
+            Bar bar = data.bar(i);
+            Slot slot = slots[data.instrumentIndex(i)];
+            if (slot.book.hasWorking()) {
+                exchange.onBar(slot.book, bar, this);
+            }
+            slot.lastBar = bar;
+            Optional<Signal> signal = s.onBar(slot.state, bar);
+            if (signal.isPresent()) {
+                onSignal(slot, signal.get(), bar);
+            }
+            if (slot.markRaw != 0 || !slot.position.isZero()) {
+                mark(slot, bar.close());
+            }
+        }
+        equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
+        List<OpenPosition> open = finish();
+        Money finalCash = FixedMath.money(cashRaw, currency);
+        Money finalEquity = FixedMath.money(Math.addExact(cashRaw, marksRaw), currency);
+        return new BacktestResult(strategy.id(), data.instruments(), data.timeframe(), n, data.bar(0).openTime(), data.bar(n - 1).openTime(),
+                config, trades, fills, open, equity.build(currency), finalCash, finalEquity, signals, ignored);
+    }
+
+    private void mark(Slot slot, Price close) {
+        Quantity q = slot.position;
+        long mark = FixedMath.productRaw(q.raw(), q.scale(), close.raw(), close.scale());
+        marksRaw = Math.addExact(marksRaw, mark - slot.markRaw);
+        slot.markRaw = mark;
+    }
+
+    private void onSignal(Slot slot, Signal signal, Bar bar) {
+        signals++;
+        switch (signal.direction()) {
+            case LONG -> {
+                if (slot.entry != null || !slot.position.isZero()) {
+                    ignored++;
+                    return;
+                }
+                Quantity quantity = config.sizing().quantity(bar.close());
+                if (quantity.isZero()) {
+                    ignored++;
+                    return;
+                }
+                Price stop = price(signal, STOP_PRICE, RoundingMode.FLOOR);
+                if (stop != null && config.stopTick() != null) {
+                    BigDecimal tick = config.stopTick().toBigDecimal();
+                    stop = Price.of(stop.toBigDecimal().divide(tick, 0, RoundingMode.FLOOR).multiply(tick));
+                }
+                Price target = price(signal, TARGET_PRICE, RoundingMode.CEILING);
+                Price limit = price(signal, LIMIT_PRICE, RoundingMode.FLOOR);
+                slot.entry = exchange.submitEntry(slot.instrument, OrderSide.BUY, quantity, limit, stop, target);
+            }
+            case FLAT -> {
+                if (slot.entry == null || (slot.exit != null && slot.exit.isWorking())) {
+                    ignored++;
+                    return;
+                }
+                exchange.cancel(slot.entry);
+                exchange.cancelAttached(slot.entry);
+                if (slot.position.isZero()) {
+                    slot.entry = null; // nothing was bought
+                } else {
+                    slot.exit = exchange.submitMarket(slot.instrument, OrderSide.SELL, slot.position, OrderRole.EXIT);
+                }
+            }
+            case SHORT -> ignored++;
+        }
+    }
+
+    /** A price from the signal's metadata, exact up to 12 decimals (rounded {@code finer} beyond); null when absent. */
+    private static Price price(Signal signal, String key, RoundingMode finer) {
+        String text = signal.metadata().get(key);
+        if (text == null) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("signal of " + signal.strategy() + " at " + signal.time() + " has " + key + " '" + text
+                    + "', which is not a number", e);
+        }
+        if (value.scale() > 12) {
+            value = value.setScale(12, finer);
+        }
+        return Price.of(value);
+    }
+
+    @Override
+    public void onFill(SimOrder order, Fill fill) {
+        fills.add(fill);
+        Slot slot = slotByInstrument.get(fill.instrument());
+        Money notional = fill.price().notional(fill.quantity(), currency);
+        BigDecimal value = fill.price().toBigDecimal().multiply(fill.quantity().toBigDecimal());
+        if (fill.side() == OrderSide.BUY) {
+            cash = cash.minus(notional).minus(fill.fee());
+            slot.position = slot.position.plus(fill.quantity());
+            if (slot.trade == null) {
+                slot.trade = new TradeBuilder(fill.time(), currency);
+            }
+            TradeBuilder t = slot.trade;
+            t.bought = t.bought.plus(fill.quantity());
+            t.boughtValue = t.boughtValue.add(value);
+            t.boughtNotional = t.boughtNotional.plus(notional);
+            t.fees = t.fees.plus(fill.fee());
+        } else {
+            cash = cash.plus(notional).minus(fill.fee());
+            slot.position = slot.position.minus(fill.quantity());
+            TradeBuilder t = slot.trade;
+            t.sold = t.sold.plus(fill.quantity());
+            t.soldValue = t.soldValue.add(value);
+            t.soldNotional = t.soldNotional.plus(notional);
+            t.fees = t.fees.plus(fill.fee());
+            t.closeTime = fill.time();
+            t.reason = ExitReason.of(order.role());
+            if ((order.role() == OrderRole.STOP || order.role() == OrderRole.TARGET) && slot.entry != null) {
+                exchange.cancel(slot.entry); // stopped out: buy no more
+            }
+            if (slot.position.isZero() && (slot.entry == null || !slot.entry.isWorking())) {
+                closeTrade(slot);
+            }
+        }
+        cashRaw = FixedMath.moneyRaw(cash);
+    }
+
+    private void closeTrade(Slot slot) {
+        TradeBuilder t = slot.trade;
+        exchange.cancelAttached(slot.entry);
+        exchange.cancel(slot.exit);
+        Money pnl = t.soldNotional.minus(t.boughtNotional);
+        trades.add(new RoundTrip(slot.instrument, t.openTime, t.closeTime, TradeBuilder.average(t.boughtValue, t.bought),
+                TradeBuilder.average(t.soldValue, t.sold), t.bought, pnl, t.fees, pnl.minus(t.fees), t.reason));
+        slot.trade = null;
+        slot.entry = null;
+        slot.exit = null;
+    }
+
+    private List<OpenPosition> finish() {
+        List<OpenPosition> open = new ArrayList<>();
+        if (config.endOfData() == EndOfData.CLOSE_AT_LAST_CLOSE) {
+            boolean closed = false;
+            for (Slot slot : slots) {
+                if (slot.entry != null) {
+                    exchange.cancel(slot.entry);
+                    exchange.cancelAttached(slot.entry);
+                    exchange.cancel(slot.exit);
+                    if (slot.position.isZero()) {
+                        slot.entry = null;
+                        slot.exit = null;
+                    } else {
+                        exchange.closeOut(slot.instrument, OrderSide.SELL, slot.position, slot.lastBar.close(), slot.lastBar.openTime(), this);
+                        mark(slot, slot.lastBar.close());
+                        closed = true;
+                    }
+                }
+            }
+            if (closed) {
+                equity.replaceLast(cashRaw, Math.addExact(cashRaw, marksRaw));
+            }
+            return open;
+        }
+        for (Slot slot : slots) {
+            if (!slot.position.isZero()) {
+                TradeBuilder t = slot.trade;
+                Price mark = slot.lastBar.close();
+                BigDecimal held = slot.position.toBigDecimal();
+                BigDecimal cost = t.boughtValue.subtract(t.soldValue);
+                Money unrealized = Money.of(mark.toBigDecimal().multiply(held).subtract(cost), currency);
+                open.add(new OpenPosition(slot.instrument, t.openTime, TradeBuilder.average(t.boughtValue, t.bought), slot.position,
+                        slot.lastBar.openTime(), mark, unrealized, t.fees));
+            }
+        }
+        return open;
+    }
+}

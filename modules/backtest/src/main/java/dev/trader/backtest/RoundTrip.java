@@ -1,0 +1,42 @@
+package dev.trader.backtest;
+
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One closed trade: bought, then sold back to flat.
+ *
+ * @param openTime     the bar timestamp (open time) of the first entry fill
+ * @param closeTime    the bar timestamp of the last exit fill
+ * @param entryPrice   the entry fill price; with several entry fills, their volume-weighted
+ *                     average (rounded half-even to 10 decimals)
+ * @param exitPrice    the same for the exit fills
+ * @param quantity     the quantity bought (and sold)
+ * @param pnl          sold notional minus bought notional, before fees
+ * @param fees         the fees of every entry and exit fill
+ * @param pnlAfterFees {@code pnl − fees}
+ * @param exitReason   what made the last exit fill
+ */
+public record RoundTrip(InstrumentId instrument, Instant openTime, Instant closeTime, Price entryPrice, Price exitPrice, Quantity quantity,
+                        Money pnl, Money fees, Money pnlAfterFees, ExitReason exitReason) {
+    public RoundTrip {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(openTime, "openTime");
+        Objects.requireNonNull(closeTime, "closeTime");
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(exitPrice, "exitPrice");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(pnl, "pnl");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(pnlAfterFees, "pnlAfterFees");
+        Objects.requireNonNull(exitReason, "exitReason");
+    }
+
+    public boolean isWin() {
+        return pnlAfterFees.raw() > 0;
+    }
+}
