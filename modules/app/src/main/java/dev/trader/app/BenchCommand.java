@@ -52,8 +52,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--data", split = ",", arity = "1..*", paramLabel = "FILE", description = "candle files (default: see above)")
         List<Path> data;
 
-        @Option(names = "--warmup", defaultValue = "5", description = "untimed runs first (default: ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "5", description = "untimed runs first, at least (default: ${DEFAULT-VALUE})")
         int warmup;
+
+        @Option(names = "--warmup-seconds", defaultValue = "3", description = "and warm up for at least this long, so that the JIT "
+                + "has compiled the loop (default: ${DEFAULT-VALUE})")
+        double warmupSeconds;
 
         @Option(names = "--runs", defaultValue = "10", description = "timed runs (default: ${DEFAULT-VALUE})")
         int runs;
@@ -61,8 +65,8 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            if (runs < 1 || warmup < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1 and --warmup at least 0");
+            if (runs < 1 || warmup < 0 || warmupSeconds < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, --warmup and --warmup-seconds at least 0");
             }
             List<Path> files = data == null || data.isEmpty() ? defaultFiles() : data;
             Runtime rt = Runtime.getRuntime();
@@ -81,12 +85,16 @@ final class BenchCommand implements Runnable {
             Strategy r1 = StrategyCatalog.create(new StrategyId("r1"), "r1", Map.of());
             Backtester backtester = new Backtester(BacktestConfig.defaults());
             out.printf(Locale.ROOT, "strategy: R1 (EMA 12/26 cross, stop at close - 2 x ATR14), qty 1, fees 0.1%%, market fills at the next open; "
-                    + "single-threaded; %d warm-up run(s), %d timed run(s)%n", warmup, runs);
+                    + "single-threaded; warm-up: at least %d run(s) and %.1f s; %d timed run(s)%n", warmup, warmupSeconds, runs);
             out.flush();
             long trades = -1;
-            for (int i = 0; i < warmup; i++) {
+            long warmupStart = System.nanoTime();
+            int warmed = 0;
+            while (warmed < warmup || System.nanoTime() - warmupStart < warmupSeconds * 1e9) {
                 trades = check(trades, backtester.run(r1, market));
+                warmed++;
             }
+            out.printf(Locale.ROOT, "warmed up: %d run(s) in %.1f s%n", warmed, (System.nanoTime() - warmupStart) / 1e9);
             double[] rates = new double[runs];
             double[] seconds = new double[runs];
             for (int i = 0; i < runs; i++) {

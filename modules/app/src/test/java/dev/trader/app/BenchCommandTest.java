@@ -19,7 +19,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cmd = new CommandLine(new TraderCommand());
         cmd.setOut(new PrintWriter(out));
-        int code = cmd.execute("bench", "backtest", "--data", BTC + "," + ETH, "--warmup", "1", "--runs", "2");
+        int code = cmd.execute("bench", "backtest", "--data", BTC + "," + ETH, "--warmup", "1", "--warmup-seconds", "0", "--runs", "2");
         String text = out.toString();
         assertEquals(0, code, text);
         assertTrue(text.contains("machine: "), text);

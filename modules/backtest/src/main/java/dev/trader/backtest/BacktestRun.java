@@ -49,36 +49,40 @@ final class BacktestRun implements SimulatedExchange.Listener {
         }
     }
 
-    /** The fills of the trade in progress. */
+    /**
+     * The fills of the trade in progress. Notionals and fees are raw units at money scale: each
+     * fill's notional is rounded half-even to 8 decimals (as {@code Money.of} does), and sums of
+     * 8-decimal amounts are exact, so this equals the {@link Money} arithmetic without its objects.
+     */
     private static final class TradeBuilder {
         final Instant openTime;
         Quantity bought = Quantity.ZERO;
         Quantity sold = Quantity.ZERO;
+        /** Exact sums of price × quantity, for the average prices. */
         BigDecimal boughtValue = BigDecimal.ZERO;
         BigDecimal soldValue = BigDecimal.ZERO;
-        Money boughtNotional;
-        Money soldNotional;
-        Money fees;
+        long boughtNotional;
+        long soldNotional;
+        long fees;
         Instant closeTime;
         ExitReason reason;
 
-        TradeBuilder(Instant openTime, String currency) {
+        TradeBuilder(Instant openTime) {
             this.openTime = openTime;
-            this.boughtNotional = Money.zero(currency);
-            this.soldNotional = Money.zero(currency);
-            this.fees = Money.zero(currency);
         }
 
+        /** {@code value / quantity}, exact when it terminates within 10 decimals, else rounded half-even to 10. */
         static Price average(BigDecimal value, Quantity quantity) {
             BigDecimal q = quantity.toBigDecimal();
-            if (q.compareTo(BigDecimal.ONE) == 0) {
-                return Price.of(value);
-            }
             BigDecimal avg;
-            try {
-                avg = value.divide(q);
-            } catch (ArithmeticException nonTerminating) {
-                avg = value.divide(q, AVERAGE_SCALE, RoundingMode.HALF_EVEN);
+            if (q.compareTo(BigDecimal.ONE) == 0) {
+                avg = value;
+            } else {
+                try {
+                    avg = value.divide(q);
+                } catch (ArithmeticException nonTerminating) {
+                    avg = value.divide(q, AVERAGE_SCALE, RoundingMode.HALF_EVEN);
+                }
             }
             if (avg.scale() > AVERAGE_SCALE) {
                 avg = avg.setScale(AVERAGE_SCALE, RoundingMode.HALF_EVEN);
@@ -97,7 +101,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
     private final EquityCurve.Builder equity;
     private final List<RoundTrip> trades = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
-    private Money cash;
+    /** Cash in raw units at money scale: the ledger, exact. */
     private long cashRaw;
     private long marksRaw;
     private long signals;
@@ -116,9 +120,8 @@ final class BacktestRun implements SimulatedExchange.Listener {
             slots[i] = new Slot(id, this.strategy.initialState(id), exchange.book(id));
             slotByInstrument.put(id, slots[i]);
         }
-        this.equity = new EquityCurve.Builder(data.size());
-        this.cash = config.initialCash();
-        this.cashRaw = FixedMath.moneyRaw(cash);
+        this.equity = new EquityCurve.Builder(data.timestampCount());
+        this.cashRaw = FixedMath.moneyRaw(config.initialCash());
     }
 
     BacktestResult execute() {
@@ -128,7 +131,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
         for (int i = 0; i < n; i++) {
             long t = data.openMillis(i);
             if (t != currentTime) {
-                equity.add(currentTime, cashRaw, cashRaw + marksRaw);
+                equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
                 currentTime = t;
             }
             Bar bar = data.bar(i);
@@ -222,27 +225,30 @@ final class BacktestRun implements SimulatedExchange.Listener {
     public void onFill(SimOrder order, Fill fill) {
         fills.add(fill);
         Slot slot = slotByInstrument.get(fill.instrument());
-        Money notional = fill.price().notional(fill.quantity(), currency);
-        BigDecimal value = fill.price().toBigDecimal().multiply(fill.quantity().toBigDecimal());
+        Price price = fill.price();
+        Quantity quantity = fill.quantity();
+        long notional = FixedMath.productRaw(price.raw(), price.scale(), quantity.raw(), quantity.scale());
+        long fee = FixedMath.moneyRaw(fill.fee());
+        BigDecimal value = price.toBigDecimal().multiply(quantity.toBigDecimal());
         if (fill.side() == OrderSide.BUY) {
-            cash = cash.minus(notional).minus(fill.fee());
-            slot.position = slot.position.plus(fill.quantity());
+            cashRaw = Math.subtractExact(cashRaw, Math.addExact(notional, fee));
+            slot.position = slot.position.plus(quantity);
             if (slot.trade == null) {
-                slot.trade = new TradeBuilder(fill.time(), currency);
+                slot.trade = new TradeBuilder(fill.time());
             }
             TradeBuilder t = slot.trade;
-            t.bought = t.bought.plus(fill.quantity());
+            t.bought = t.bought.plus(quantity);
             t.boughtValue = t.boughtValue.add(value);
-            t.boughtNotional = t.boughtNotional.plus(notional);
-            t.fees = t.fees.plus(fill.fee());
+            t.boughtNotional = Math.addExact(t.boughtNotional, notional);
+            t.fees = Math.addExact(t.fees, fee);
         } else {
-            cash = cash.plus(notional).minus(fill.fee());
-            slot.position = slot.position.minus(fill.quantity());
+            cashRaw = Math.addExact(cashRaw, Math.subtractExact(notional, fee));
+            slot.position = slot.position.minus(quantity);
             TradeBuilder t = slot.trade;
-            t.sold = t.sold.plus(fill.quantity());
+            t.sold = t.sold.plus(quantity);
             t.soldValue = t.soldValue.add(value);
-            t.soldNotional = t.soldNotional.plus(notional);
-            t.fees = t.fees.plus(fill.fee());
+            t.soldNotional = Math.addExact(t.soldNotional, notional);
+            t.fees = Math.addExact(t.fees, fee);
             t.closeTime = fill.time();
             t.reason = ExitReason.of(order.role());
             if ((order.role() == OrderRole.STOP || order.role() == OrderRole.TARGET) && slot.entry != null) {
@@ -252,16 +258,16 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 closeTrade(slot);
             }
         }
-        cashRaw = FixedMath.moneyRaw(cash);
     }
 
     private void closeTrade(Slot slot) {
         TradeBuilder t = slot.trade;
         exchange.cancelAttached(slot.entry);
         exchange.cancel(slot.exit);
-        Money pnl = t.soldNotional.minus(t.boughtNotional);
+        long pnl = Math.subtractExact(t.soldNotional, t.boughtNotional);
         trades.add(new RoundTrip(slot.instrument, t.openTime, t.closeTime, TradeBuilder.average(t.boughtValue, t.bought),
-                TradeBuilder.average(t.soldValue, t.sold), t.bought, pnl, t.fees, pnl.minus(t.fees), t.reason));
+                TradeBuilder.average(t.soldValue, t.sold), t.bought, FixedMath.money(pnl, currency), FixedMath.money(t.fees, currency),
+                FixedMath.money(Math.subtractExact(pnl, t.fees), currency), t.reason));
         slot.trade = null;
         slot.entry = null;
         slot.exit = null;
@@ -299,7 +305,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 BigDecimal cost = t.boughtValue.subtract(t.soldValue);
                 Money unrealized = Money.of(mark.toBigDecimal().multiply(held).subtract(cost), currency);
                 open.add(new OpenPosition(slot.instrument, t.openTime, TradeBuilder.average(t.boughtValue, t.bought), slot.position,
-                        slot.lastBar.openTime(), mark, unrealized, t.fees));
+                        slot.lastBar.openTime(), mark, unrealized, FixedMath.money(t.fees, currency)));
             }
         }
         return open;

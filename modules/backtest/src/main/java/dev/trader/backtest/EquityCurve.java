@@ -26,9 +26,9 @@ public final class EquityCurve {
     EquityCurve(String currency, long[] times, long[] cash, long[] equity, int size) {
         this.currency = currency;
         this.size = size;
-        this.times = Arrays.copyOf(times, size);
-        this.cash = Arrays.copyOf(cash, size);
-        this.equity = Arrays.copyOf(equity, size);
+        this.times = times.length == size ? times : Arrays.copyOf(times, size);
+        this.cash = cash.length == size ? cash : Arrays.copyOf(cash, size);
+        this.equity = equity.length == size ? equity : Arrays.copyOf(equity, size);
         this.drawdown = new long[size];
         long peak = Long.MIN_VALUE;
         long max = 0;
@@ -118,8 +118,11 @@ public final class EquityCurve {
             equity[size - 1] = equityRaw;
         }
 
+        /** The curve; takes over the arrays (the builder is done). */
         EquityCurve build(String currency) {
-            return new EquityCurve(currency, times, cash, equity, size);
+            EquityCurve curve = new EquityCurve(currency, times, cash, equity, size);
+            times = cash = equity = null;
+            return curve;
         }
     }
 }

@@ -23,6 +23,7 @@ public final class MarketData {
     private final int[] instrumentIndex;
     private final long[] openMillis;
     private final int[] counts;
+    private final int timestamps;
 
     private MarketData(List<InstrumentId> instruments, Timeframe timeframe, Bar[] bars, int[] instrumentIndex, long[] openMillis, int[] counts) {
         this.instruments = instruments;
@@ -31,6 +32,13 @@ public final class MarketData {
         this.instrumentIndex = instrumentIndex;
         this.openMillis = openMillis;
         this.counts = counts;
+        int distinct = 0;
+        for (int i = 0; i < openMillis.length; i++) {
+            if (i == 0 || openMillis[i] != openMillis[i - 1]) {
+                distinct++;
+            }
+        }
+        this.timestamps = distinct;
     }
 
     /**
@@ -120,6 +128,11 @@ public final class MarketData {
     /** The open time of the {@code i}-th bar in epoch milliseconds. */
     public long openMillis(int i) {
         return openMillis[i];
+    }
+
+    /** How many distinct open times the timeline has (the points of an equity curve). */
+    public int timestampCount() {
+        return timestamps;
     }
 
     /** How many bars the instrument at {@code index} has. */

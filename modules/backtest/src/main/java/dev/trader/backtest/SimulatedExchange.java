@@ -148,8 +148,9 @@ public final class SimulatedExchange {
     public void cancel(SimOrder order) {
         if (order != null) {
             order.cancel();
-            if (phase == Phase.IDLE) {
-                book(order.instrument()).compact();
+            Book b = book(order.instrument());
+            if (phase == Phase.IDLE || b != activeBook) {
+                b.compact(); // the book being worked is compacted when its bar is done
             }
         }
     }
@@ -176,12 +177,15 @@ public final class SimulatedExchange {
     }
 
     /**
-     * Works {@code bar} against {@code book}, which must be the book of the bar's instrument (not
-     * checked here: this is the per-bar path; {@link #onBar(Bar, Listener)} looks the book up).
+     * Works {@code bar} against {@code book}, the book of the bar's instrument (the per-bar path:
+     * the caller keeps the book, no look-up).
      */
     public void onBar(Book book, Bar bar, Listener listener) {
         if (!anyCanFill(book.orders, bar)) {
             return; // the usual bar: the stop is out of reach; nothing fills, so nothing is placed either
+        }
+        if (book.instrument != bar.instrument() && !book.instrument.equals(bar.instrument())) {
+            throw new IllegalArgumentException("bar of " + bar.instrument() + " shown to the book of " + book.instrument);
         }
         activeBook = book;
         budgetKnown = false;

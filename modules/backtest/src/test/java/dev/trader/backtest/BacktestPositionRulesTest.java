@@ -13,7 +13,7 @@ import dev.trader.domain.signal.SignalDirection;
 import org.junit.jupiter.api.Test;
 
 /** What the backtester does with signals: which apply, how much they buy, where the stop goes, and the end of the data. */
-class PositionRulesTest {
+class BacktestPositionRulesTest {
 
     @Test
     void signalsThatDoNotApplyAreIgnoredAndCounted() {
@@ -70,6 +70,22 @@ class PositionRulesTest {
 
         RoundTrip ticked = new Backtester(BacktestConfig.defaults().withStopTick(Price.of("0.01"))).run(s, bars.data()).trades().get(0);
         assertEquals(Price.of("95.12"), ticked.exitPrice(), "rounded down to the tick");
+    }
+
+    @Test
+    void aLongWithALimitPriceEntersWithALimitThatWaitsForItsPriceAndPaysTheMakerFee() {
+        Bars bars = Bars.of(BTC)
+                .bar("100", "100", "100", "100")
+                .bar("100", "101", "99", "100")   // 98 not reached
+                .bar("99", "100", "97", "98")     // reached within the bar: bought at 98
+                .bar("98", "99", "98", "99");
+        ScriptedStrategy s = new ScriptedStrategy().on(BTC, 1, SignalDirection.LONG, "limit_price", "98");
+        BacktestResult r = new Backtester(BacktestConfig.defaults().withExecution(ExecutionModel.DEFAULT.withMakerFeeRate(new java.math.BigDecimal("0.0002"))))
+                .run(s, bars.data());
+        assertEquals(1, r.fills().size());
+        assertEquals(Price.of("98"), r.fills().get(0).price());
+        assertEquals(Bars.at(2), r.fills().get(0).time());
+        assertEquals(money("0.0196"), r.fills().get(0).fee());
     }
 
     @Test
