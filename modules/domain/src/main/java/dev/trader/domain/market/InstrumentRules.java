@@ -52,9 +52,10 @@ public record InstrumentRules(InstrumentId instrument, String baseAsset, String 
         if (!roundPriceDown(price).equals(price)) {
             return Optional.of("price " + price + " is not a multiple of the tick size " + tickSize);
         }
-        Money notional = price.notional(quantity, quoteAsset);
-        if (notional.compareTo(minNotional) < 0) {
-            return Optional.of("notional " + notional + " is below the minimum " + minNotional);
+        // Exact product: rounding it to cents first would let 4.529999999 pass as 4.53.
+        BigDecimal notional = price.toBigDecimal().multiply(quantity.toBigDecimal());
+        if (notional.compareTo(minNotional.toBigDecimal()) < 0) {
+            return Optional.of("notional " + notional.toPlainString() + " " + quoteAsset + " is below the minimum " + minNotional);
         }
         return Optional.empty();
     }

@@ -89,4 +89,14 @@ class InstrumentRulesTest {
         assertThrows(IllegalArgumentException.class, () -> new InstrumentRules(BTC, "BTC", "USDT", Price.of("0.01"),
                 Quantity.of("0.001"), Quantity.of("0.001"), Money.of("5", "USD")));
     }
+
+    @org.junit.jupiter.api.Test
+    void aNotionalJustBelowTheMinimumIsRefusedEvenWhenItRoundsUpToIt() {
+        // 0.0007 x 6471.42857 = 4.529999999: half-even to 8 decimals would make it 4.53
+        InstrumentRules cheap = new InstrumentRules(InstrumentId.parse("binance:SHIBUSDT"), "SHIB", "USDT",
+                dev.trader.domain.money.Price.of("0.0001"), dev.trader.domain.money.Quantity.of("0.00001"),
+                dev.trader.domain.money.Quantity.of("0.00001"), dev.trader.domain.money.Money.of("4.53", "USDT"));
+        var violation = cheap.violation(dev.trader.domain.money.Price.of("0.0007"), dev.trader.domain.money.Quantity.of("6471.42857"));
+        org.junit.jupiter.api.Assertions.assertTrue(violation.isPresent() && violation.get().contains("4.529999999"), String.valueOf(violation));
+    }
 }

@@ -1,0 +1,258 @@
+package dev.trader.risk.intrade;
+
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
+import dev.trader.risk.intrade.TradeEvent.ExitFill;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The in-trade manager: a pure function from (trade, bar, inputs) to the next trade and the
+ * events of that bar. No clock, no randomness, no I/O: the same inputs always give the same
+ * transition. The order of events within a bar, bar counting and rounding are documented in
+ * the {@linkplain dev.trader.risk.intrade package documentation}.
+ */
+public final class InTradeManager {
+    private InTradeManager() {
+    }
+
+    /**
+     * Applies one bar to an open trade.
+     *
+     * @throws IllegalStateException    if the trade is already closed
+     * @throws IllegalArgumentException if the bar is for another instrument, or does not open after the
+     *                                  last bar processed (each bar is given once, in order)
+     */
+    public static Transition onBar(ManagedTrade trade, Bar bar, BarInputs inputs) {
+        Objects.requireNonNull(trade, "trade");
+        Objects.requireNonNull(bar, "bar");
+        Objects.requireNonNull(inputs, "inputs");
+        if (trade.isClosed()) {
+            throw new IllegalStateException("the managed trade in " + trade.plan().rules().instrument() + " is closed; it takes no more bars");
+        }
+        if (!bar.instrument().equals(trade.plan().rules().instrument())) {
+            throw new IllegalArgumentException("bar for " + bar.instrument() + " given to a trade in " + trade.plan().rules().instrument());
+        }
+        if (trade.lastBarOpen() != null && !bar.openTime().isAfter(trade.lastBarOpen())) {
+            throw new IllegalArgumentException("bar at " + bar.openTime() + " does not open after the last bar processed ("
+                    + trade.lastBarOpen() + "): each bar is given once, in order");
+        }
+        return new Step(trade, bar).run(inputs);
+    }
+
+    /** The working state of one bar's processing. */
+    private static final class Step {
+        private final ManagedTrade trade;
+        private final Bar bar;
+        private final boolean isLong;
+        private final List<TradeEvent> events = new ArrayList<>();
+        private Quantity open;
+        private BigDecimal realized;
+        private int rungsDone;
+        private Price stop;
+
+        Step(ManagedTrade trade, Bar bar) {
+            this.trade = trade;
+            this.bar = bar;
+            this.isLong = trade.isLong();
+            this.open = trade.openQuantity();
+            this.realized = trade.realizedPnl();
+            this.rungsDone = trade.rungsDone();
+            this.stop = trade.stop();
+        }
+
+        Transition run(BarInputs inputs) {
+            // 1. The open: the first price of the bar. A gap through the stop closes everything there;
+            //    otherwise rungs and the target that the open already passed fill at the open.
+            if (adverseReaches(bar.open(), stop)) {
+                exitAll(TradeEvent.StopHit::new, bar.open());
+                return result();
+            }
+            fillRungs(bar.open(), true);
+            Price target = trade.targetPrice();
+            if (!closed() && target != null && favourableReaches(bar.open(), target)) {
+                exitAll(TradeEvent.TargetHit::new, bar.open());
+            }
+            if (closed()) {
+                return result();
+            }
+            // 2. Inside the bar, where the path is unknown: the stop (the one in force at the open) first.
+            if (adverseReaches(adverseExtreme(), stop)) {
+                exitAll(TradeEvent.StopHit::new, stop);
+                return result();
+            }
+            fillRungs(favourableExtreme(), false);
+            if (!closed() && target != null && favourableReaches(favourableExtreme(), target)) {
+                exitAll(TradeEvent.TargetHit::new, target);
+            }
+            if (closed()) {
+                return result();
+            }
+            // 3. The close: time stop, then opposite signal, then the stop update for the next bar.
+            int maxBars = trade.plan().maxBarsInTrade();
+            if (maxBars > 0 && trade.barsInTrade() + 1 >= maxBars) {
+                exitAll(TradeEvent.TimeExit::new, bar.close());
+            } else if (trade.plan().exitOnOppositeSignal() && inputs.oppositeSignal()) {
+                exitAll(TradeEvent.OppositeSignalExit::new, bar.close());
+            } else {
+                moveStop(inputs);
+            }
+            return result();
+        }
+
+        /** Fills the pending rungs that {@code level} reaches, in ladder order. */
+        private void fillRungs(Price level, boolean atOpen) {
+            List<ScaleOutRung> ladder = trade.plan().ladder();
+            while (!closed() && rungsDone < ladder.size()) {
+                Price rungPrice = trade.rungPrice(rungsDone);
+                if (!favourableReaches(level, rungPrice)) {
+                    return;
+                }
+                Quantity quantity = rungQuantity(rungsDone);
+                rungsDone++;
+                if (!quantity.isZero()) {
+                    exit(TradeEvent.ScaledOut::new, quantity, atOpen ? bar.open() : rungPrice);
+                }
+            }
+        }
+
+        /**
+         * The rung's share of the original quantity, rounded down to the lot and capped at what is
+         * open; the last rung of a ladder that sells everything takes all that remains; a rung that
+         * would leave less than the venue's minimum takes that too (no dust); a share below the
+         * minimum that leaves enough open is skipped (zero).
+         */
+        private Quantity rungQuantity(int index) {
+            InTradePlan plan = trade.plan();
+            BigDecimal lot = plan.rules().lotSize().toBigDecimal();
+            BigDecimal minimum = lot.max(plan.rules().minQuantity().toBigDecimal());
+            BigDecimal remaining = open.toBigDecimal();
+            BigDecimal share;
+            if (index == plan.ladder().size() - 1 && plan.ladderSellsEverything()) {
+                share = remaining;
+            } else {
+                BigDecimal wanted = plan.ladder().get(index).fraction().multiply(trade.originalQuantity().toBigDecimal());
+                share = wanted.divide(lot, 0, RoundingMode.FLOOR).multiply(lot).min(remaining);
+            }
+            BigDecimal left = remaining.subtract(share);
+            if (left.signum() > 0 && left.compareTo(minimum) < 0) {
+                share = remaining;
+            }
+            return share.compareTo(minimum) < 0 ? Quantity.ZERO : Quantity.of(share);
+        }
+
+        /** Break-even and trailing candidates at the close; the stop only tightens. */
+        private void moveStop(BarInputs inputs) {
+            InTradePlan plan = trade.plan();
+            Price best = stop;
+            StopReason reason = null;
+            List<Candidate> candidates = new ArrayList<>(3);
+            if (plan.hasBreakEven() && favourableReachesExact(favourableExtreme(), trade.levelAt(plan.breakEvenTriggerR()))) {
+                BigDecimal offset = plan.breakEvenOffset().toBigDecimal();
+                BigDecimal entry = trade.entry().toBigDecimal();
+                candidates.add(new Candidate(isLong ? entry.add(offset) : entry.subtract(offset), StopReason.BREAK_EVEN));
+            }
+            if (plan.trailing().mode() == Trailing.Mode.ATR && inputs.hasAtr()) {
+                BigDecimal distance = plan.trailing().atrMultiple().multiply(BigDecimal.valueOf(inputs.atr()));
+                BigDecimal anchor = (isLong ? highestHigh() : lowestLow()).toBigDecimal();
+                candidates.add(new Candidate(isLong ? anchor.subtract(distance) : anchor.add(distance), StopReason.ATR_TRAIL));
+            }
+            if (plan.trailing().mode() == Trailing.Mode.SWING) {
+                Price swing = isLong ? inputs.swingLow() : inputs.swingHigh();
+                if (swing != null) {
+                    BigDecimal tick = plan.rules().tickSize().toBigDecimal();
+                    BigDecimal level = swing.toBigDecimal();
+                    candidates.add(new Candidate(isLong ? level.subtract(tick) : level.add(tick), StopReason.SWING_TRAIL));
+                }
+            }
+            for (Candidate candidate : candidates) {
+                // Compare before building a Price: a far-off candidate may not fit one, and cannot win.
+                if (tighter(candidate.level(), best.toBigDecimal())) {
+                    Price rounded = Decimals.toTick(candidate.level(), plan.rules().tickSize(), isLong ? RoundingMode.CEILING : RoundingMode.FLOOR);
+                    if (tighter(rounded.toBigDecimal(), best.toBigDecimal())) {
+                        best = rounded;
+                        reason = candidate.reason();
+                    }
+                }
+            }
+            if (reason != null) {
+                events.add(new TradeEvent.StopMoved(stop, best, reason));
+                stop = best;
+            }
+        }
+
+        private record Candidate(BigDecimal level, StopReason reason) {
+        }
+
+        private void exitAll(ExitFactory factory, Price price) {
+            exit(factory, open, price);
+        }
+
+        private void exit(ExitFactory factory, Quantity quantity, Price price) {
+            BigDecimal pnl = trade.pnlOf(quantity, price);
+            open = open.minus(quantity);
+            realized = realized.add(pnl);
+            events.add(factory.apply(quantity, price, pnl));
+            if (open.isZero()) {
+                events.add(new TradeEvent.PositionClosed(realized));
+            }
+        }
+
+        private Transition result() {
+            ManagedTrade next = new ManagedTrade(trade.plan(), trade.side(), trade.entry(), trade.initialStop(), trade.originalQuantity(),
+                    open, stop, trade.barsInTrade() + 1, rungsDone, realized, highestHigh(), lowestLow(), bar.openTime());
+            return new Transition(next, events);
+        }
+
+        private boolean closed() {
+            return open.isZero();
+        }
+
+        private Price highestHigh() {
+            return trade.highestHigh().max(bar.high());
+        }
+
+        private Price lowestLow() {
+            return trade.lowestLow().min(bar.low());
+        }
+
+        private Price favourableExtreme() {
+            return isLong ? bar.high() : bar.low();
+        }
+
+        private Price adverseExtreme() {
+            return isLong ? bar.low() : bar.high();
+        }
+
+        /** The price is at or through the stop (at or below a long's, at or above a short's). */
+        private boolean adverseReaches(Price price, Price stopLevel) {
+            return isLong ? price.compareTo(stopLevel) <= 0 : price.compareTo(stopLevel) >= 0;
+        }
+
+        /** The price is at or beyond a level in the trade's favour. */
+        private boolean favourableReaches(Price price, Price level) {
+            return favourableReachesExact(price, level.toBigDecimal());
+        }
+
+        private boolean favourableReachesExact(Price price, BigDecimal level) {
+            int c = price.toBigDecimal().compareTo(level);
+            return isLong ? c >= 0 : c <= 0;
+        }
+
+        /** A stop level closer to the trade's favour: higher for a long, lower for a short. */
+        private boolean tighter(BigDecimal candidate, BigDecimal current) {
+            int c = candidate.compareTo(current);
+            return isLong ? c > 0 : c < 0;
+        }
+    }
+
+    /** The constructor of one kind of exit fill. */
+    @FunctionalInterface
+    private interface ExitFactory {
+        ExitFill apply(Quantity quantity, Price price, BigDecimal realizedPnl);
+    }
+}
