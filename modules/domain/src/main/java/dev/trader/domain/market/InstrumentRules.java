@@ -55,7 +55,7 @@ public record InstrumentRules(InstrumentId instrument, String baseAsset, String 
         // Exact product: rounding it to cents first would let 4.529999999 pass as 4.53.
         BigDecimal notional = price.toBigDecimal().multiply(quantity.toBigDecimal());
         if (notional.compareTo(minNotional.toBigDecimal()) < 0) {
-            return Optional.of("notional " + notional.toPlainString() + " " + quoteAsset + " is below the minimum " + minNotional);
+            return Optional.of("notional " + notional.stripTrailingZeros().toPlainString() + " " + quoteAsset + " is below the minimum " + minNotional);
         }
         return Optional.empty();
     }
