@@ -64,6 +64,8 @@ final class BacktestRun implements SimulatedExchange.Listener {
         long boughtNotional;
         long soldNotional;
         long fees;
+        /** What slippage and half the spread cost on the trade's taker fills, raw at money scale. */
+        long slippage;
         Instant closeTime;
         ExitReason reason;
 
@@ -99,6 +101,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
     private final Slot[] slots;
     private final Map<InstrumentId, Slot> slotByInstrument = new HashMap<>(); // look-ups only, never iterated
     private final EquityCurve.Builder equity;
+    private final BacktestProgress progress;
     private final List<RoundTrip> trades = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     /** Cash in raw units at money scale: the ledger, exact. */
@@ -107,8 +110,9 @@ final class BacktestRun implements SimulatedExchange.Listener {
     private long signals;
     private long ignored;
 
-    BacktestRun(BacktestConfig config, Strategy strategy, MarketData data) {
+    BacktestRun(BacktestConfig config, Strategy strategy, MarketData data, BacktestProgress progress) {
         this.config = config;
+        this.progress = progress;
         this.data = data;
         this.currency = config.currency();
         this.strategy = MultiTimeframeStrategy.onBase(strategy, data.timeframe());
@@ -128,7 +132,15 @@ final class BacktestRun implements SimulatedExchange.Listener {
         final int n = data.size();
         final Strategy s = strategy;
         long currentTime = data.openMillis(0);
+        int tenth = 1;
+        int nextReport = progress == BacktestProgress.NONE ? -1 : n / 10;
         for (int i = 0; i < n; i++) {
+            if (i == nextReport) { // one compare per bar; reports at each tenth of the bars (the tenth at n: never here)
+                progress.onProgress(i, n);
+                do {
+                    nextReport = (int) ((long) n * ++tenth / 10);
+                } while (nextReport <= i && tenth < 10);
+            }
             long t = data.openMillis(i);
             if (t != currentTime) {
                 equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
@@ -150,6 +162,9 @@ final class BacktestRun implements SimulatedExchange.Listener {
         }
         equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
         List<OpenPosition> open = finish();
+        if (progress != BacktestProgress.NONE) {
+            progress.onProgress(n, n);
+        }
         Money finalCash = FixedMath.money(cashRaw, currency);
         Money finalEquity = FixedMath.money(Math.addExact(cashRaw, marksRaw), currency);
         return new BacktestResult(strategy.id(), data.instruments(), data.timeframe(), n, data.bar(0).openTime(), data.bar(n - 1).openTime(),
@@ -223,7 +238,13 @@ final class BacktestRun implements SimulatedExchange.Listener {
 
     @Override
     public void onFill(SimOrder order, Fill fill) {
+        onFill(order, fill, Money.zero(currency));
+    }
+
+    @Override
+    public void onFill(SimOrder order, Fill fill, Money slippage) {
         fills.add(fill);
+        long slipped = FixedMath.moneyRaw(slippage);
         Slot slot = slotByInstrument.get(fill.instrument());
         Price price = fill.price();
         Quantity quantity = fill.quantity();
@@ -241,6 +262,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
             t.boughtValue = t.boughtValue.add(value);
             t.boughtNotional = Math.addExact(t.boughtNotional, notional);
             t.fees = Math.addExact(t.fees, fee);
+            t.slippage = Math.addExact(t.slippage, slipped);
         } else {
             cashRaw = Math.addExact(cashRaw, Math.subtractExact(notional, fee));
             slot.position = slot.position.minus(quantity);
@@ -249,6 +271,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
             t.soldValue = t.soldValue.add(value);
             t.soldNotional = Math.addExact(t.soldNotional, notional);
             t.fees = Math.addExact(t.fees, fee);
+            t.slippage = Math.addExact(t.slippage, slipped);
             t.closeTime = fill.time();
             t.reason = ExitReason.of(order.role());
             if ((order.role() == OrderRole.STOP || order.role() == OrderRole.TARGET) && slot.entry != null) {
@@ -267,7 +290,8 @@ final class BacktestRun implements SimulatedExchange.Listener {
         long pnl = Math.subtractExact(t.soldNotional, t.boughtNotional);
         trades.add(new RoundTrip(slot.instrument, t.openTime, t.closeTime, TradeBuilder.average(t.boughtValue, t.bought),
                 TradeBuilder.average(t.soldValue, t.sold), t.bought, FixedMath.money(pnl, currency), FixedMath.money(t.fees, currency),
-                FixedMath.money(Math.subtractExact(pnl, t.fees), currency), t.reason));
+                FixedMath.money(Math.subtractExact(pnl, t.fees), currency), t.reason, slot.entry == null ? null : slot.entry.attachedStop(),
+                FixedMath.money(t.slippage, currency)));
         slot.trade = null;
         slot.entry = null;
         slot.exit = null;

@@ -46,6 +46,11 @@ public final class Backtester {
     }
 
     public BacktestResult run(Strategy strategy, MarketData data) {
-        return new BacktestRun(config, strategy, data).execute();
+        return run(strategy, data, BacktestProgress.NONE);
+    }
+
+    /** As {@link #run(Strategy, MarketData)}, telling {@code progress} as each tenth of the bars is reached and at the end. */
+    public BacktestResult run(Strategy strategy, MarketData data, BacktestProgress progress) {
+        return new BacktestRun(config, strategy, data, Objects.requireNonNull(progress, "progress")).execute();
     }
 }

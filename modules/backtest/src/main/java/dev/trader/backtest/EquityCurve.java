@@ -3,6 +3,7 @@ package dev.trader.backtest;
 import dev.trader.domain.money.Money;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Cash and equity once per bar timestamp of the merged timeline, after every bar of that
@@ -38,6 +39,40 @@ public final class EquityCurve {
             max = Math.max(max, drawdown[i]);
         }
         this.maxDrawdown = max;
+    }
+
+    /**
+     * A curve from given points (research slices, hand-made curves in tests): times in
+     * increasing order, cash and equity in {@code currency} with at most {@link Money#SCALE}
+     * decimals.
+     *
+     * @throws IllegalArgumentException on lists of different lengths, times not increasing, another currency
+     */
+    public static EquityCurve of(String currency, List<Instant> times, List<Money> cash, List<Money> equity) {
+        int n = times.size();
+        if (cash.size() != n || equity.size() != n) {
+            throw new IllegalArgumentException("an equity curve needs as many cash and equity values as times: " + n + ", " + cash.size()
+                    + ", " + equity.size());
+        }
+        long[] t = new long[n];
+        long[] c = new long[n];
+        long[] e = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = times.get(i).toEpochMilli();
+            if (i > 0 && t[i] <= t[i - 1]) {
+                throw new IllegalArgumentException("equity curve times must increase, but " + times.get(i) + " follows " + times.get(i - 1));
+            }
+            c[i] = raw(cash.get(i), currency);
+            e[i] = raw(equity.get(i), currency);
+        }
+        return new EquityCurve(currency, t, c, e, n);
+    }
+
+    private static long raw(Money m, String currency) {
+        if (!m.currency().equals(currency)) {
+            throw new IllegalArgumentException(m + " is not in " + currency);
+        }
+        return FixedMath.moneyRaw(m);
     }
 
     public int size() {

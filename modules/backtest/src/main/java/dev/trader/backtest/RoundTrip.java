@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param fees         the fees of every entry and exit fill
  * @param pnlAfterFees {@code pnl − fees}
  * @param exitReason   what made the last exit fill
+ * @param initialStop  the protective stop the entry placed (the signal's {@code stop_price}, as
+ *                     the exchange worked it), or null when the entry had none: the trade's
+ *                     initial risk, the "1R" of R multiples, is {@code (entryPrice − initialStop) × quantity}
+ * @param slippage     what slippage and half the spread cost on the taker fills of the trade:
+ *                     per fill {@code |fill price − reference price| × quantity} (the reference is
+ *                     the open, the stop, or the last close of a close-out), rounded half-even to
+ *                     money scale per fill; already inside {@code pnl}, reported to show it
  */
 public record RoundTrip(InstrumentId instrument, Instant openTime, Instant closeTime, Price entryPrice, Price exitPrice, Quantity quantity,
-                        Money pnl, Money fees, Money pnlAfterFees, ExitReason exitReason) {
+                        Money pnl, Money fees, Money pnlAfterFees, ExitReason exitReason, Price initialStop, Money slippage) {
     public RoundTrip {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(openTime, "openTime");
@@ -34,6 +41,14 @@ public record RoundTrip(InstrumentId instrument, Instant openTime, Instant close
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(pnlAfterFees, "pnlAfterFees");
         Objects.requireNonNull(exitReason, "exitReason");
+        Objects.requireNonNull(slippage, "slippage");
+    }
+
+    /** A trade without a known stop and without slippage (as before the stop and slippage were recorded). */
+    public RoundTrip(InstrumentId instrument, Instant openTime, Instant closeTime, Price entryPrice, Price exitPrice, Quantity quantity,
+                     Money pnl, Money fees, Money pnlAfterFees, ExitReason exitReason) {
+        this(instrument, openTime, closeTime, entryPrice, exitPrice, quantity, pnl, fees, pnlAfterFees, exitReason, null,
+                Money.zero(pnl.currency()));
     }
 
     public boolean isWin() {

@@ -10,6 +10,7 @@ import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,15 @@ public final class SimulatedExchange {
     @FunctionalInterface
     public interface Listener {
         void onFill(SimOrder order, Fill fill);
+
+        /**
+         * The exchange calls this one: the fill with what slippage and half the spread cost on it
+         * ({@code |fill price − reference| × quantity}, zero for maker fills). By default it
+         * forwards to {@link #onFill(SimOrder, Fill)}, for listeners that do not need the cost.
+         */
+        default void onFill(SimOrder order, Fill fill, Money slippage) {
+            onFill(order, fill);
+        }
     }
 
     /** One instrument's working orders, in placement order. */
@@ -93,6 +103,7 @@ public final class SimulatedExchange {
     private final ExecutionModel model;
     private final IntrabarPath intrabar;
     private final String currency;
+    private final Money noSlippage;
     private final Map<InstrumentId, Book> books = new HashMap<>();
     private long nextOrderId = 1;
     private long nextTradeId = 1;
@@ -106,6 +117,7 @@ public final class SimulatedExchange {
         this.model = Objects.requireNonNull(model, "model");
         this.intrabar = Objects.requireNonNull(intrabar, "intrabar");
         this.currency = Objects.requireNonNull(currency, "currency");
+        this.noSlippage = Money.zero(currency);
     }
 
     public ExecutionModel model() {
@@ -234,11 +246,11 @@ public final class SimulatedExchange {
                 continue;
             }
             switch (o.type()) {
-                case MARKET -> fill(o, model.takerPrice(o.side(), open), false, bar, listener);
+                case MARKET -> fill(o, open, false, bar, listener);
                 case STOP_MARKET -> {
                     if (o.triggered || stopReachedBy(o, open)) {
                         o.triggered = true;
-                        fill(o, model.takerPrice(o.side(), open), false, bar, listener);
+                        fill(o, open, false, bar, listener);
                     }
                 }
                 case LIMIT -> {
@@ -270,7 +282,7 @@ public final class SimulatedExchange {
             SimOrder o = orders.get(i);
             if (o.bornInRange && o.isWorking() && o.type() == OrderType.STOP_MARKET && !o.triggered && stopReachedInRange(o, bar, true, true)) {
                 o.triggered = true;
-                fill(o, model.takerPrice(o.side(), o.price()), false, bar, listener);
+                fill(o, o.price(), false, bar, listener);
             }
         }
     }
@@ -289,7 +301,7 @@ public final class SimulatedExchange {
             if (o.type() == OrderType.STOP_MARKET) {
                 if (stops && !o.triggered && stopReachedInRange(o, bar, low, high)) {
                     o.triggered = true;
-                    fill(o, model.takerPrice(o.side(), o.price()), false, bar, listener);
+                    fill(o, o.price(), false, bar, listener);
                 }
             } else if (o.type() == OrderType.LIMIT && limits) {
                 boolean reached = o.side() == OrderSide.BUY
@@ -318,7 +330,12 @@ public final class SimulatedExchange {
         return o.side() == OrderSide.BUY ? c <= 0 : c >= 0;
     }
 
-    private void fill(SimOrder o, Price price, boolean maker, Bar bar, Listener listener) {
+    /**
+     * Fills what the volume allows of {@code o}: a maker fill at {@code reference} itself, a taker
+     * fill at {@code reference} moved by slippage and spread.
+     */
+    private void fill(SimOrder o, Price reference, boolean maker, Bar bar, Listener listener) {
+        Price price = maker ? reference : model.takerPrice(o.side(), reference);
         Quantity amount = o.remaining();
         if (!budgetKnown) {
             budget = model.participationLimit(bar.volume());
@@ -338,7 +355,17 @@ public final class SimulatedExchange {
             partner.reduce(amount);
         }
         attach(o, amount);
-        listener.onFill(o, fill);
+        listener.onFill(o, fill, slippage(o.side(), reference, price, amount));
+    }
+
+    /** What {@code price} costs against {@code reference} on {@code amount}: exact, then rounded half-even to money scale. */
+    private Money slippage(OrderSide side, Price reference, Price price, Quantity amount) {
+        if (FixedMath.compare(price, reference) == 0) {
+            return noSlippage;
+        }
+        BigDecimal worse = side == OrderSide.BUY ? price.toBigDecimal().subtract(reference.toBigDecimal())
+                : reference.toBigDecimal().subtract(price.toBigDecimal());
+        return Money.of(worse.multiply(amount.toBigDecimal()), currency);
     }
 
     private Fill record(SimOrder o, Price price, Quantity amount, boolean maker, Instant time) {
@@ -378,9 +405,10 @@ public final class SimulatedExchange {
      */
     public Fill closeOut(InstrumentId instrument, OrderSide side, Quantity quantity, Price reference, Instant time, Listener listener) {
         SimOrder o = new SimOrder(nextOrderId++, instrument, side, OrderType.MARKET, OrderRole.END_OF_DATA, quantity, null, null, null);
-        Fill fill = record(o, model.takerPrice(side, reference), quantity, false, time);
+        Price price = model.takerPrice(side, reference);
+        Fill fill = record(o, price, quantity, false, time);
         o.fill(quantity);
-        listener.onFill(o, fill);
+        listener.onFill(o, fill, slippage(side, reference, price, quantity));
         return fill;
     }
 }

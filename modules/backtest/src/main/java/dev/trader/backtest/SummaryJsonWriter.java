@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link Summary} as {@code summary.json}: one object, keys in a fixed order, amounts
@@ -19,6 +21,25 @@ public final class SummaryJsonWriter {
 
     public static void write(Summary s, Path file) throws IOException {
         Files.writeString(file, toJson(s), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The summary's keys, then {@code extra} keys in the order given: each value is JSON text
+     * as it is to appear (a nested object's inner lines indented by the caller for a two-space
+     * outer indent). How {@code summary.json} carries the metrics without this package knowing them.
+     */
+    public static String toJson(Summary s, List<Map.Entry<String, String>> extra) {
+        String base = toJson(s);
+        if (extra.isEmpty()) {
+            return base;
+        }
+        StringBuilder b = new StringBuilder(base.length() + 64 * extra.size());
+        b.append(base, 0, base.length() - "\n}\n".length()).append(",\n");
+        for (int i = 0; i < extra.size(); i++) {
+            Map.Entry<String, String> e = extra.get(i);
+            b.append("  ").append(quote(e.getKey())).append(": ").append(e.getValue()).append(i + 1 < extra.size() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
     }
 
     public static String toJson(Summary s) {
@@ -61,7 +82,8 @@ public final class SummaryJsonWriter {
         return d.toPlainString();
     }
 
-    static String quote(String s) {
+    /** {@code s} as a JSON string literal. */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -10,11 +10,12 @@ import java.util.List;
 /**
  * Writes round trips as {@code trades.csv}: the R1 columns first ({@code open_time, close_time,
  * entry_price, exit_price, qty, pnl, pnl_after_fees}), then {@code fees, instrument,
- * exit_reason}. Times are bar timestamps in ISO-8601 UTC ({@code 2023-03-16T22:48:00Z}),
+ * exit_reason}, then {@code initial_stop} (empty when the entry had no stop) and
+ * {@code slippage} (see {@link RoundTrip}). Times are bar timestamps in ISO-8601 UTC ({@code 2023-03-16T22:48:00Z}),
  * numbers exact plain decimals without trailing zeros, LF line ends.
  */
 public final class TradesCsvWriter {
-    public static final String HEADER = "open_time,close_time,entry_price,exit_price,qty,pnl,pnl_after_fees,fees,instrument,exit_reason";
+    public static final String HEADER = "open_time,close_time,entry_price,exit_price,qty,pnl,pnl_after_fees,fees,instrument,exit_reason,initial_stop,slippage";
 
     private TradesCsvWriter() {
     }
@@ -34,6 +35,7 @@ public final class TradesCsvWriter {
     public static String row(RoundTrip t) {
         return t.openTime() + "," + t.closeTime() + "," + t.entryPrice() + "," + t.exitPrice() + "," + t.quantity() + ","
                 + t.pnl().toBigDecimal().toPlainString() + "," + t.pnlAfterFees().toBigDecimal().toPlainString() + ","
-                + t.fees().toBigDecimal().toPlainString() + "," + t.instrument().value() + "," + t.exitReason().code();
+                + t.fees().toBigDecimal().toPlainString() + "," + t.instrument().value() + "," + t.exitReason().code() + ","
+                + (t.initialStop() == null ? "" : t.initialStop().toString()) + "," + t.slippage().toBigDecimal().toPlainString();
     }
 }

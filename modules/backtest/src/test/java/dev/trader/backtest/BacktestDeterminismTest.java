@@ -41,11 +41,13 @@ class BacktestDeterminismTest {
         BacktestReport.write(result, dir);
 
         List<String> trades = Files.readAllLines(dir.resolve("trades.csv"), StandardCharsets.UTF_8);
-        assertEquals("open_time,close_time,entry_price,exit_price,qty,pnl,pnl_after_fees,fees,instrument,exit_reason", trades.get(0));
+        assertEquals("open_time,close_time,entry_price,exit_price,qty,pnl,pnl_after_fees,fees,instrument,exit_reason,initial_stop,slippage",
+                trades.get(0));
         assertEquals(186 + 188 + 1, trades.size(), "the two samples' round trips, as each alone");
-        assertTrue(trades.stream().skip(1).allMatch(l -> l.split(",").length == 10));
-        assertTrue(trades.stream().anyMatch(l -> l.endsWith(",binance:ETHUSDT,stop")));
-        assertTrue(trades.stream().anyMatch(l -> l.endsWith(",binance:BTCUSDT,signal")));
+        assertTrue(trades.stream().skip(1).allMatch(l -> l.split(",").length == 12));
+        assertTrue(trades.stream().anyMatch(l -> l.contains(",binance:ETHUSDT,stop,")));
+        assertTrue(trades.stream().anyMatch(l -> l.contains(",binance:BTCUSDT,signal,")));
+        assertTrue(trades.stream().skip(1).allMatch(l -> l.endsWith(",0")), "no slippage in the default configuration");
 
         List<String> equity = Files.readAllLines(dir.resolve("equity.csv"), StandardCharsets.UTF_8);
         assertEquals("time,cash,equity,drawdown", equity.get(0));
