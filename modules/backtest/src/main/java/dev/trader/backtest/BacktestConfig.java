@@ -16,10 +16,16 @@ import java.util.Objects;
  * @param stopTick     when not null, a signal's {@code stop_price} is rounded down to a multiple
  *                     of it; null (the default) keeps the stop exactly as the signal gives it
  * @param intrabar     what is known of the order of each bar's low and high
+ * @param risk         whether entries pass pre-trade risk ({@link BacktestRisk#OFF}: they do not)
  */
 public record BacktestConfig(String currency, Money initialCash, ExecutionModel execution, Sizing sizing, EndOfData endOfData,
-                             Price stopTick, IntrabarPath intrabar) {
+                             Price stopTick, IntrabarPath intrabar, BacktestRisk risk) {
     public BacktestConfig {
+        Objects.requireNonNull(risk, "risk");
+        if (risk.mode() == RiskMode.PROP_FIRM && !risk.config().initialCapital().equals(initialCash)) {
+            throw new IllegalArgumentException("the risk config's initial capital " + risk.config().initialCapital()
+                    + " differs from the initial cash " + initialCash);
+        }
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(initialCash, "initialCash");
         Objects.requireNonNull(execution, "execution");
@@ -37,6 +43,21 @@ public record BacktestConfig(String currency, Money initialCash, ExecutionModel 
         }
     }
 
+    /** Without risk ({@link BacktestRisk#OFF}). */
+    public BacktestConfig(String currency, Money initialCash, ExecutionModel execution, Sizing sizing, EndOfData endOfData,
+                          Price stopTick, IntrabarPath intrabar) {
+        this(currency, initialCash, execution, sizing, endOfData, stopTick, intrabar, BacktestRisk.OFF);
+    }
+
+    /** The risk mode: {@link RiskMode#OFF} unless {@link #withRisk} set another. */
+    public RiskMode riskMode() {
+        return risk.mode();
+    }
+
+    public BacktestConfig withRisk(BacktestRisk r) {
+        return new BacktestConfig(currency, initialCash, execution, sizing, endOfData, stopTick, intrabar, r);
+    }
+
     /**
      * USDT, 100,000 initial cash, {@link ExecutionModel#DEFAULT} (0.1% fees), a fixed quantity
      * of 1, open positions reported open, stops exactly as given, intrabar order unknown.
@@ -48,26 +69,26 @@ public record BacktestConfig(String currency, Money initialCash, ExecutionModel 
 
     /** Same currency for the initial cash: {@code withInitialCash("5000")}. */
     public BacktestConfig withInitialCash(String amount) {
-        return new BacktestConfig(currency, Money.of(amount, currency), execution, sizing, endOfData, stopTick, intrabar);
+        return new BacktestConfig(currency, Money.of(amount, currency), execution, sizing, endOfData, stopTick, intrabar, risk);
     }
 
     public BacktestConfig withExecution(ExecutionModel model) {
-        return new BacktestConfig(currency, initialCash, model, sizing, endOfData, stopTick, intrabar);
+        return new BacktestConfig(currency, initialCash, model, sizing, endOfData, stopTick, intrabar, risk);
     }
 
     public BacktestConfig withSizing(Sizing s) {
-        return new BacktestConfig(currency, initialCash, execution, s, endOfData, stopTick, intrabar);
+        return new BacktestConfig(currency, initialCash, execution, s, endOfData, stopTick, intrabar, risk);
     }
 
     public BacktestConfig withEndOfData(EndOfData e) {
-        return new BacktestConfig(currency, initialCash, execution, sizing, e, stopTick, intrabar);
+        return new BacktestConfig(currency, initialCash, execution, sizing, e, stopTick, intrabar, risk);
     }
 
     public BacktestConfig withStopTick(Price tick) {
-        return new BacktestConfig(currency, initialCash, execution, sizing, endOfData, tick, intrabar);
+        return new BacktestConfig(currency, initialCash, execution, sizing, endOfData, tick, intrabar, risk);
     }
 
     public BacktestConfig withIntrabar(IntrabarPath path) {
-        return new BacktestConfig(currency, initialCash, execution, sizing, endOfData, stopTick, path);
+        return new BacktestConfig(currency, initialCash, execution, sizing, endOfData, stopTick, path, risk);
     }
 }

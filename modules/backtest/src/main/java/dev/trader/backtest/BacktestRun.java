@@ -1,5 +1,8 @@
 package dev.trader.backtest;
 
+import dev.trader.backtest.floor.FloorMonitor;
+import dev.trader.backtest.floor.FloorSpec;
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Money;
@@ -10,6 +13,7 @@ import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.signal.Signal;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyState;
+import dev.trader.strategy.indicator.Atr;
 import dev.trader.strategy.timeframe.MultiTimeframeStrategy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +32,8 @@ final class BacktestRun implements SimulatedExchange.Listener {
     static final String LIMIT_PRICE = "limit_price";
 
     private static final int AVERAGE_SCALE = 10;
+    /** The ATR multiple of the loop's own stop, with risk off and a risk-fraction sizing (R1's 2 ATR). */
+    private static final BigDecimal ATR_STOP_MULTIPLE = BigDecimal.valueOf(2);
 
     /** Everything about one instrument. */
     private static final class Slot {
@@ -40,6 +46,12 @@ final class BacktestRun implements SimulatedExchange.Listener {
         SimOrder exit;
         TradeBuilder trade;
         long markRaw;
+        /** What the position held cost at its entry prices, raw at money scale: balance = cash + Σ cost. */
+        long costRaw;
+        /** The id risk reserved the working entry under (PROP_FIRM), else null. */
+        ClientOrderId entryId;
+        /** The loop's ATR, for stops of signals without one; null when nothing needs it. */
+        Atr atr;
         Bar lastBar;
 
         Slot(InstrumentId instrument, StrategyState state, SimulatedExchange.Book book) {
@@ -109,8 +121,19 @@ final class BacktestRun implements SimulatedExchange.Listener {
     private long marksRaw;
     private long signals;
     private long ignored;
+    /** Σ {@link Slot#costRaw}. */
+    private long openCostRaw;
+    /** Pre-trade risk (PROP_FIRM), else null. */
+    private final RiskGate gate;
+    /** The floor check, when asked for, else null. */
+    private final FloorMonitor monitor;
 
     BacktestRun(BacktestConfig config, Strategy strategy, MarketData data, BacktestProgress progress) {
+        this(config, strategy, data, progress, null);
+    }
+
+    /** With {@code floors} not null, a {@link FloorMonitor} checks equity at every timestamp's close. */
+    BacktestRun(BacktestConfig config, Strategy strategy, MarketData data, BacktestProgress progress, FloorSpec floors) {
         this.config = config;
         this.progress = progress;
         this.data = data;
@@ -126,6 +149,52 @@ final class BacktestRun implements SimulatedExchange.Listener {
         }
         this.equity = new EquityCurve.Builder(data.timestampCount());
         this.cashRaw = FixedMath.moneyRaw(config.initialCash());
+        Instant first = data.bar(0).openTime();
+        this.gate = config.riskMode() == RiskMode.PROP_FIRM
+                ? new RiskGate(config.risk(), instruments, currency, this.strategy.id(), first) : null;
+        this.monitor = floors == null ? null : new FloorMonitor(floors, first);
+        if (gate != null || config.sizing() instanceof Sizing.RiskFraction) {
+            for (Slot slot : slots) {
+                slot.atr = new Atr(config.risk().atrPeriod());
+            }
+        }
+    }
+
+    /** The floor monitor's breaches and the risk gate's summary, after {@link #execute}. */
+    MonitoredResult monitored(BacktestResult result) {
+        return new MonitoredResult(result, monitor == null ? List.of() : monitor.breaches(), gate == null ? RiskSummary.NONE : gate.summary());
+    }
+
+    /** The close of timestamp {@code openMillis}: one equity point, the floor check, and risk's observation (a flatten acts at the next open). */
+    private void closeTimestamp(long openMillis) {
+        long equityRaw = Math.addExact(cashRaw, marksRaw);
+        equity.add(openMillis, cashRaw, equityRaw);
+        long closeMillis = openMillis + data.timeframe().millis();
+        if (monitor != null) {
+            monitor.observe(closeMillis, Math.addExact(cashRaw, openCostRaw), equityRaw);
+        }
+        if (gate != null && gate.observe(Instant.ofEpochMilli(closeMillis))) {
+            flatten(Instant.ofEpochMilli(closeMillis));
+        }
+    }
+
+    /** Risk asked to flatten: working entries are cancelled, every position is sold at the next open. */
+    private void flatten(Instant time) {
+        for (Slot slot : slots) {
+            if (slot.entry == null) {
+                continue;
+            }
+            exchange.cancel(slot.entry);
+            gate.closed(slot.entryId, time);
+            if (slot.position.isZero()) {
+                exchange.cancelAttached(slot.entry);
+                slot.entry = null;
+                slot.entryId = null;
+            } else if (slot.exit == null || !slot.exit.isWorking()) {
+                exchange.cancelAttached(slot.entry);
+                slot.exit = exchange.submitMarket(slot.instrument, OrderSide.SELL, slot.position, OrderRole.EXIT);
+            }
+        }
     }
 
     BacktestResult execute() {
@@ -143,7 +212,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
             }
             long t = data.openMillis(i);
             if (t != currentTime) {
-                equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
+                closeTimestamp(currentTime);
                 currentTime = t;
             }
             Bar bar = data.bar(i);
@@ -152,6 +221,9 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 exchange.onBar(slot.book, bar, this);
             }
             slot.lastBar = bar;
+            if (slot.atr != null) {
+                slot.atr.update(bar.open().toDouble(), bar.high().toDouble(), bar.low().toDouble(), bar.close().toDouble(), bar.volume().toDouble());
+            }
             Optional<Signal> signal = s.onBar(slot.state, bar);
             if (signal.isPresent()) {
                 onSignal(slot, signal.get(), bar);
@@ -160,7 +232,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 mark(slot, bar.close());
             }
         }
-        equity.add(currentTime, cashRaw, Math.addExact(cashRaw, marksRaw));
+        closeTimestamp(currentTime);
         List<OpenPosition> open = finish();
         if (progress != BacktestProgress.NONE) {
             progress.onProgress(n, n);
@@ -176,6 +248,9 @@ final class BacktestRun implements SimulatedExchange.Listener {
         long mark = FixedMath.productRaw(q.raw(), q.scale(), close.raw(), close.scale());
         marksRaw = Math.addExact(marksRaw, mark - slot.markRaw);
         slot.markRaw = mark;
+        if (gate != null && !q.isZero()) {
+            gate.mark(slot.instrument, close, slot.lastBar.closeTime());
+        }
     }
 
     private void onSignal(Slot slot, Signal signal, Bar bar) {
@@ -186,19 +261,36 @@ final class BacktestRun implements SimulatedExchange.Listener {
                     ignored++;
                     return;
                 }
-                Quantity quantity = config.sizing().quantity(bar.close());
-                if (quantity.isZero()) {
-                    ignored++;
-                    return;
-                }
                 Price stop = price(signal, STOP_PRICE, RoundingMode.FLOOR);
                 if (stop != null && config.stopTick() != null) {
                     BigDecimal tick = config.stopTick().toBigDecimal();
                     stop = Price.of(stop.toBigDecimal().divide(tick, 0, RoundingMode.FLOOR).multiply(tick));
                 }
+                Quantity quantity;
+                ClientOrderId entryId = null;
+                if (gate != null) {
+                    RiskGate.Approval approval = gate.evaluate(slot.instrument, bar.closeTime(), bar.close(), stop, atr(slot));
+                    if (approval == null) {
+                        ignored++;
+                        return;
+                    }
+                    quantity = approval.quantity();
+                    stop = approval.stop();
+                    entryId = approval.orderId();
+                } else {
+                    if (stop == null && config.sizing() instanceof Sizing.RiskFraction) {
+                        stop = atrStop(slot, bar.close());
+                    }
+                    quantity = config.sizing().quantity(bar.close(), stop, FixedMath.money(Math.addExact(cashRaw, marksRaw), currency));
+                }
+                if (quantity.isZero()) {
+                    ignored++;
+                    return;
+                }
                 Price target = price(signal, TARGET_PRICE, RoundingMode.CEILING);
                 Price limit = price(signal, LIMIT_PRICE, RoundingMode.FLOOR);
                 slot.entry = exchange.submitEntry(slot.instrument, OrderSide.BUY, quantity, limit, stop, target);
+                slot.entryId = entryId;
             }
             case FLAT -> {
                 if (slot.entry == null || (slot.exit != null && slot.exit.isWorking())) {
@@ -207,14 +299,36 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 }
                 exchange.cancel(slot.entry);
                 exchange.cancelAttached(slot.entry);
+                if (gate != null) {
+                    gate.closed(slot.entryId, bar.closeTime());
+                }
                 if (slot.position.isZero()) {
                     slot.entry = null; // nothing was bought
+                    slot.entryId = null;
                 } else {
                     slot.exit = exchange.submitMarket(slot.instrument, OrderSide.SELL, slot.position, OrderRole.EXIT);
                 }
             }
             case SHORT -> ignored++;
         }
+    }
+
+    /** The loop's ATR at the last bar as a price (8 decimals), null before it is ready. */
+    private static Price atr(Slot slot) {
+        if (slot.atr == null || !slot.atr.isReady() || !(slot.atr.value() > 0)) {
+            return null;
+        }
+        return Price.of(new BigDecimal(slot.atr.value()).setScale(8, RoundingMode.HALF_EVEN));
+    }
+
+    /** {@code close − 2 × ATR}, rounded down to 8 decimals; null without a positive ATR or when not above zero. */
+    private static Price atrStop(Slot slot, Price close) {
+        Price atr = atr(slot);
+        if (atr == null) {
+            return null;
+        }
+        BigDecimal stop = close.toBigDecimal().subtract(atr.toBigDecimal().multiply(ATR_STOP_MULTIPLE)).setScale(8, RoundingMode.FLOOR);
+        return stop.signum() > 0 ? Price.of(stop) : null;
     }
 
     /** A price from the signal's metadata, exact up to 12 decimals (rounded {@code finer} beyond); null when absent. */
@@ -254,6 +368,14 @@ final class BacktestRun implements SimulatedExchange.Listener {
         if (fill.side() == OrderSide.BUY) {
             cashRaw = Math.subtractExact(cashRaw, Math.addExact(notional, fee));
             slot.position = slot.position.plus(quantity);
+            slot.costRaw = Math.addExact(slot.costRaw, notional);
+            openCostRaw = Math.addExact(openCostRaw, notional);
+            if (gate != null) {
+                gate.fill(fill, slot.entryId != null && order == slot.entry ? slot.entryId : fill.clientOrderId(), order.attachedStop());
+                if (order == slot.entry && !order.isWorking()) {
+                    gate.closed(slot.entryId, fill.time());
+                }
+            }
             if (slot.trade == null) {
                 slot.trade = new TradeBuilder(fill.time());
             }
@@ -265,7 +387,15 @@ final class BacktestRun implements SimulatedExchange.Listener {
             t.slippage = Math.addExact(t.slippage, slipped);
         } else {
             cashRaw = Math.addExact(cashRaw, Math.subtractExact(notional, fee));
+            Quantity before = slot.position;
             slot.position = slot.position.minus(quantity);
+            long released = slot.position.isZero() ? slot.costRaw
+                    : new BigDecimal(slot.costRaw).multiply(quantity.toBigDecimal()).divide(before.toBigDecimal(), 0, RoundingMode.HALF_EVEN).longValueExact();
+            slot.costRaw = Math.subtractExact(slot.costRaw, released);
+            openCostRaw = Math.subtractExact(openCostRaw, released);
+            if (gate != null) {
+                gate.fill(fill, fill.clientOrderId(), null);
+            }
             TradeBuilder t = slot.trade;
             t.sold = t.sold.plus(quantity);
             t.soldValue = t.soldValue.add(value);
@@ -276,6 +406,9 @@ final class BacktestRun implements SimulatedExchange.Listener {
             t.reason = ExitReason.of(order.role());
             if ((order.role() == OrderRole.STOP || order.role() == OrderRole.TARGET) && slot.entry != null) {
                 exchange.cancel(slot.entry); // stopped out: buy no more
+                if (gate != null) {
+                    gate.closed(slot.entryId, fill.time());
+                }
             }
             if (slot.position.isZero() && (slot.entry == null || !slot.entry.isWorking())) {
                 closeTrade(slot);
@@ -294,6 +427,7 @@ final class BacktestRun implements SimulatedExchange.Listener {
                 FixedMath.money(t.slippage, currency)));
         slot.trade = null;
         slot.entry = null;
+        slot.entryId = null;
         slot.exit = null;
     }
 

@@ -1,5 +1,6 @@
 package dev.trader.backtest;
 
+import dev.trader.backtest.floor.FloorSpec;
 import dev.trader.strategy.Strategy;
 import java.util.Objects;
 
@@ -52,5 +53,15 @@ public final class Backtester {
     /** As {@link #run(Strategy, MarketData)}, telling {@code progress} as each tenth of the bars is reached and at the end. */
     public BacktestResult run(Strategy strategy, MarketData data, BacktestProgress progress) {
         return new BacktestRun(config, strategy, data, Objects.requireNonNull(progress, "progress")).execute();
+    }
+
+    /**
+     * As {@link #run(Strategy, MarketData)}, with a {@code FloorMonitor} checking equity against
+     * {@code floors} at every timestamp's close, and what pre-trade risk did (with
+     * {@link RiskMode#PROP_FIRM}).
+     */
+    public MonitoredResult runMonitored(Strategy strategy, MarketData data, FloorSpec floors) {
+        BacktestRun run = new BacktestRun(config, strategy, data, BacktestProgress.NONE, Objects.requireNonNull(floors, "floors"));
+        return run.monitored(run.execute());
     }
 }

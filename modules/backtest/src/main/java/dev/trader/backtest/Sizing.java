@@ -12,6 +12,54 @@ public sealed interface Sizing {
     /** The quantity to buy when the signal's reference price (its bar's close) is {@code reference}; zero for none. */
     Quantity quantity(Price reference);
 
+    /**
+     * The quantity when the entry's protective stop and the account's equity are known too (null
+     * stop: none). Fixed sizings ignore them; {@link RiskFraction} needs them.
+     */
+    default Quantity quantity(Price reference, Price stop, Money equity) {
+        return quantity(reference);
+    }
+
+    /**
+     * Risk a fixed fraction of equity per trade, as the risk module's sizing does but with none
+     * of its gates: {@code equity × fraction / (|reference − stop| + feeRate × (reference + stop))},
+     * capped at {@code maxLeverage × equity} of notional, down to the lot. Without a stop there is
+     * no size (zero: the signal is ignored). This is what "rules off" trades in a challenge.
+     */
+    record RiskFraction(BigDecimal fraction, BigDecimal maxLeverage, BigDecimal feeRate, Quantity lot) implements Sizing {
+        public RiskFraction {
+            Objects.requireNonNull(fraction, "fraction");
+            Objects.requireNonNull(maxLeverage, "maxLeverage");
+            Objects.requireNonNull(feeRate, "feeRate");
+            Objects.requireNonNull(lot, "lot");
+            if (fraction.signum() <= 0 || maxLeverage.signum() <= 0 || feeRate.signum() < 0 || lot.isZero()) {
+                throw new IllegalArgumentException("risk fraction, leverage and lot must be positive, the fee rate not negative");
+            }
+        }
+
+        @Override
+        public Quantity quantity(Price reference) {
+            return Quantity.ZERO;
+        }
+
+        @Override
+        public Quantity quantity(Price reference, Price stop, Money equity) {
+            if (stop == null || !reference.isPositive() || equity.raw() <= 0) {
+                return Quantity.ZERO;
+            }
+            BigDecimal entry = reference.toBigDecimal();
+            BigDecimal exit = stop.toBigDecimal();
+            BigDecimal perUnit = entry.subtract(exit).abs().add(feeRate.multiply(entry.add(exit)));
+            if (perUnit.signum() <= 0) {
+                return Quantity.ZERO;
+            }
+            BigDecimal l = lot.toBigDecimal();
+            BigDecimal byRisk = equity.toBigDecimal().multiply(fraction).divide(perUnit.multiply(l), 0, RoundingMode.FLOOR);
+            BigDecimal byNotional = equity.toBigDecimal().multiply(maxLeverage).divide(entry.multiply(l), 0, RoundingMode.FLOOR);
+            return Quantity.of(byRisk.min(byNotional).multiply(l));
+        }
+    }
+
     /** Always the same quantity (R1: 1.0). */
     record FixedQuantity(Quantity quantity) implements Sizing {
         public FixedQuantity {
