@@ -15,18 +15,29 @@ import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.RequestEntityExpectedRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 /**
- * The node's HTTP surface: liveness, readiness and the status API. Every answer of the routes
- * is JSON, errors included: unknown routes 404, wrong methods 405 (with Allow), malformed input
- * 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text 400/501/505.)
+ * The node's HTTP surface: liveness, readiness, the status API and the kill switch. Every answer
+ * of the routes is JSON, errors included: unknown routes 404, wrong methods 405 (with Allow),
+ * malformed input 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text
+ * 400/501/505.)
+ *
+ * <p>{@code POST /api/kill-switch} has no authentication yet (issue 8 adds it): it is safe only
+ * because the server binds to 127.0.0.1 ({@code trader.http.interface}); do not expose the port
+ * before that issue lands.
  */
 public final class Routes extends AllDirectives {
     private final StatusService status;
     private final ReadinessProbe readiness;
+    /** A kill-switch request is a few dozen bytes. */
+    private static final long KILL_SWITCH_MAX_BYTES = 4096;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -41,6 +52,7 @@ public final class Routes extends AllDirectives {
                 path("ready", () -> get(this::ready)),
                 pathPrefix("api", () -> concat(
                         path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
+                        path("kill-switch", () -> post(this::killSwitch)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
     }
 
@@ -65,6 +77,22 @@ public final class Routes extends AllDirectives {
         return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, InstrumentDetailView.of(s)));
     }
 
+    /** {@code {"on": true|false, "strategy": optional}}: answers with the account's risk view after the switch. */
+    private Route killSwitch() {
+        return withSizeLimit(KILL_SWITCH_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
+            KillSwitchRequest request;
+            try {
+                request = KillSwitchRequest.parse(body);
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            if (request.strategy() != null && !status.knowsStrategy(request.strategy())) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", "strategy '" + request.strategy() + "' is not configured");
+            }
+            return onSuccess(status.setKillSwitch(request.on(), request.strategy(), "POST /api/kill-switch"), v -> reply(StatusCodes.OK, v));
+        }));
+    }
+
     private Route reply(StatusCode code, Object body) {
         return complete(code, body, Jackson.marshaller(json));
     }
@@ -80,6 +108,10 @@ public final class Routes extends AllDirectives {
                     return respondWithHeader(Allow.create(allowed), () -> error(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
                             "allowed: " + java.util.Arrays.stream(allowed).map(HttpMethod::name).toList()));
                 })
+                .handle(MalformedRequestContentRejection.class, r -> r.getCause() instanceof EntityStreamSizeException
+                        ? error(StatusCodes.CONTENT_TOO_LARGE, "content_too_large", "the request body is too large")
+                        : error(StatusCodes.BAD_REQUEST, "bad_request", "unreadable request body: " + r.message()))
+                .handle(RequestEntityExpectedRejection.class, r -> error(StatusCodes.BAD_REQUEST, "bad_request", "a request body is required"))
                 .handleNotFound(error(StatusCodes.NOT_FOUND, "not_found", "no such route"))
                 .build()
                 .withFallback(RejectionHandler.defaultHandler())

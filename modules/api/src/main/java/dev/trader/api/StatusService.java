@@ -11,6 +11,7 @@ import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.InstrumentBook;
+import dev.trader.engine.account.RiskStatus;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.instrument.InstrumentState;
 import dev.trader.engine.position.PositionEntity;
@@ -52,8 +53,26 @@ public final class StatusService {
         List<CompletableFuture<InstrumentState>> instruments = engine.settings().instruments().keySet().stream().sorted()
                 .map(id -> instrument(InstrumentId.parse(id)).toCompletableFuture()).toList();
         CompletableFuture<AccountState> account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture();
+        CompletableFuture<RiskStatus> risk = riskStatus().toCompletableFuture();
         return CompletableFuture.allOf(instruments.toArray(CompletableFuture[]::new)).thenCombine(account, (v, acc) -> acc)
-                .thenCompose(acc -> positions(acc).thenApply(positions -> view(instruments.stream().map(CompletableFuture::join).toList(), acc, positions)));
+                .thenCombine(risk, (acc, r) -> Map.entry(acc, r))
+                .thenCompose(e -> positions(e.getKey()).thenApply(positions -> view(instruments.stream().map(CompletableFuture::join).toList(),
+                        e.getKey(), RiskViews.of(e.getValue()), positions)));
+    }
+
+    public CompletionStage<RiskStatus> riskStatus() {
+        return engine.account().ask(AccountEntity.GetRiskStatus::new, timeout);
+    }
+
+    /** Whether {@code strategy} is configured (a kill switch for an unknown strategy would guard nothing). */
+    public boolean knowsStrategy(String strategy) {
+        return engine.settings().strategies().stream().anyMatch(b -> b.strategy().id().value().equals(strategy));
+    }
+
+    /** Sets the kill switch (globally when {@code strategy} is null) and answers with the risk view after it. */
+    public CompletionStage<StatusView.RiskView> setKillSwitch(boolean on, String strategy, String reason) {
+        return engine.account().<AccountState>ask(r -> new AccountEntity.SetKillSwitch(on, strategy, reason, r), timeout)
+                .thenCompose(s -> riskStatus()).thenApply(RiskViews::of);
     }
 
     private CompletionStage<List<PositionState>> positions(AccountState account) {
@@ -67,7 +86,7 @@ public final class StatusService {
         return CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).thenApply(v -> open.stream().map(CompletableFuture::join).toList());
     }
 
-    private StatusView view(List<InstrumentState> instruments, AccountState account, List<PositionState> positions) {
+    private StatusView view(List<InstrumentState> instruments, AccountState account, StatusView.RiskView risk, List<PositionState> positions) {
         Map<String, Price> marks = new LinkedHashMap<>();
         instruments.forEach(i -> {
             if (i.lastClose() != null) {
@@ -104,6 +123,6 @@ public final class StatusService {
                 account.openOrders().size(), account.approvedCount(), account.rejectedCount(), account.bookedTradeIds().size());
         List<String> members = new ArrayList<>();
         Cluster.get(engine.system()).state().getMembers().forEach(m -> members.add(m.address() + " " + m.status()));
-        return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, open);
+        return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, risk, open);
     }
 }

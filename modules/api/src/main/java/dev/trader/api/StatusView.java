@@ -8,7 +8,7 @@ import java.util.Map;
  * through a double in most clients and lose the exact value.
  */
 public record StatusView(String mode, String node, List<String> clusterMembers, Map<String, Long> entities,
-                         List<InstrumentView> instruments, AccountView account, List<PositionView> openPositions) {
+                         List<InstrumentView> instruments, AccountView account, RiskView risk, List<PositionView> openPositions) {
 
     public record InstrumentView(String id, String lastBarTime, String lastClose, long barsAccepted, long barsRejected,
                                  Map<String, Long> rejectionsByReason) {
@@ -16,6 +16,35 @@ public record StatusView(String mode, String node, List<String> clusterMembers, 
 
     public record AccountView(String id, String currency, String initialCapital, String cash, String equity, boolean killSwitch,
                               int openOrders, long intentsApproved, long intentsRejected, long tradesBooked) {
+    }
+
+    /**
+     * The account's risk as of {@code asOf} (its latest event time). Under the prop-firm model:
+     * equity at the bar closes, the floors with the distance left to each (equity − floor; at or
+     * below zero the floor is reached), halt, drawdown lock, governor, and whether a flatten is
+     * under way (all null under the flat model). In both: the kill switches, the attempts they
+     * blocked, and the last rejections, newest first.
+     */
+    public record RiskView(String model, String asOf, String tradingDay, String equity, String balance, String dayStartBalance,
+                           FloorView dailyFloor, FloorView overallFloor, boolean halted, HaltView halt, boolean drawdownLocked,
+                           String drawdownLockUntil, GovernorView governor, boolean flattening, KillSwitchView killSwitch,
+                           Map<String, Long> blockedAttempts, long blockedAttemptsTotal, List<RejectionView> lastRejections) {
+    }
+
+    public record FloorView(String level, String distance, boolean reached) {
+    }
+
+    public record HaltView(String rule, String since, boolean untilNextDay) {
+    }
+
+    /** {@code multiplier} scales the risk per trade (1.0, 0.75, 0.5; 0 stops entries until {@code cooldownUntil}). */
+    public record GovernorView(String multiplier, String rule, String cooldownUntil) {
+    }
+
+    public record KillSwitchView(boolean global, List<String> strategies) {
+    }
+
+    public record RejectionView(String time, String instrument, String rule, String reason) {
     }
 
     public record PositionView(String positionId, String instrument, String side, String quantity, String averagePrice,

@@ -43,8 +43,10 @@ class EngineBacktestParityTest {
 
     @Test
     void thePaperEngineAndTheBacktesterMakeTheSameTradesOnRealBars() throws Exception {
+        // The backtester sizes by a fixed notional: the engine's flat model is its counterpart.
         Config config = TestNodes.config(new H2Backend().freshJournal("parity", workDir))
-                .withValue("trader.strategies", ConfigValueFactory.fromIterable(List.of("ema-cross")));
+                .withValue("trader.strategies", ConfigValueFactory.fromIterable(List.of("ema-cross")))
+                .withValue("trader.risk.model", ConfigValueFactory.fromAnyRef("flat"));
         TraderSettings settings = TraderSettings.load(config);
         List<String> engine;
         try (TraderNode node = TraderNode.start(config)) {

@@ -114,6 +114,7 @@ class RecoveryTest {
             assertEquals(expected.account().books(), resumed.account().books(), "holdings");
             assertEquals(expected.account().decisions(), resumed.account().decisions(), "every decision");
             assertEquals(expected.account().bookedTradeIds(), resumed.account().bookedTradeIds(), "every fill booked once");
+            assertEquals(expected.account().risk(), resumed.account().risk(), "the risk state (prop-firm book, kill switches, marks)");
             assertEquals(expected.instruments(), resumed.instruments(), "instruments");
             assertEquals(expected.strategies(), resumed.strategies(), "strategies");
             assertEquals(fills(expected.orders().values()), fills(resumed.orders().values()), "order fills");

@@ -4,6 +4,8 @@ import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.NewsCalendar;
+import dev.trader.engine.account.RiskBook;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
@@ -13,19 +15,26 @@ import dev.trader.engine.strategy.StrategyEntity;
 import dev.trader.engine.strategy.StrategyEntityId;
 import dev.trader.engine.strategy.StrategyStateCopier;
 import dev.trader.risk.FlatRiskCheck;
+import dev.trader.risk.rules.PreTradeRisk;
 import dev.trader.strategy.Strategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.japi.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The five sharded entity types, started on this node, and typed references to them. Knows the
  * domain's ports only: the execution client is handed in by the wiring.
  */
 public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final ActorSystem<?> system;
     private final TraderSettings settings;
     private final ClusterSharding sharding;
@@ -53,12 +62,30 @@ public final class Engine {
             }
             return StrategyEntity.create(id, strategy, copier, tuning);
         }));
-        FlatRiskCheck risk = new FlatRiskCheck(settings.riskLimits());
-        sharding.init(Entity.of(AccountEntity.TYPE_KEY, ctx -> AccountEntity.create(ctx.getEntityId(), settings.initialCapital(),
-                risk, settings.instruments(), tuning)));
+        sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings)));
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, ctx -> PositionEntity.create(ctx.getEntityId(), settings.currency(), tuning)));
         return new Engine(system, settings, sharding);
+    }
+
+    /** The account under the configured risk model ({@code trader.risk.model}). */
+    private static Function<EntityContext<AccountEntity.Command>, Behavior<AccountEntity.Command>> accountBehavior(TraderSettings settings) {
+        var tuning = settings.tuning();
+        if (!settings.risk().propFirmModel()) {
+            LOG.info("account {}: flat risk model: entries of {}", settings.accountId(), settings.riskLimits().entryNotional());
+            FlatRiskCheck risk = new FlatRiskCheck(settings.riskLimits());
+            return ctx -> AccountEntity.create(ctx.getEntityId(), settings.initialCapital(), risk, settings.instruments(), tuning);
+        }
+        RiskBook.verify(settings.initialCapital());
+        PreTradeRisk risk = new PreTradeRisk(settings.risk().propFirm(), settings.instruments().values());
+        var p = settings.risk().propFirm();
+        LOG.info("account {}: prop-firm risk model: daily loss {} and max loss {} ({}) of {}, days from midnight {}, {} of equity at risk per trade, "
+                        + "leverage cap {}, on a floor {}", settings.accountId(), p.propFirm().dailyLoss(), p.propFirm().maxLoss(),
+                p.propFirm().overallMode(), settings.initialCapital(), p.propFirm().dayZone(), p.sizing().riskFraction(), p.limits().leverageCap(),
+                p.propFirm().onFloor());
+        // One calendar per node: every incarnation of the account entity here reads the same file.
+        NewsCalendar news = NewsCalendar.of(settings.risk().calendarFile());
+        return ctx -> AccountEntity.createPropFirm(ctx.getEntityId(), settings.initialCapital(), risk, news, settings.instruments(), tuning);
     }
 
     public ActorSystem<?> system() {

@@ -2,24 +2,28 @@ package dev.trader.engine.account;
 
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.id.StrategyId;
 import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.money.Money;
+import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderIntent;
-import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderSide;
-import dev.trader.domain.order.OrderType;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.CborSerializable;
-import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
-import dev.trader.risk.RiskDecision;
-import dev.trader.risk.RiskState;
+import dev.trader.risk.account.AccountRisk;
+import dev.trader.risk.account.RiskEvent;
+import dev.trader.risk.rules.PreTradeRisk;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -29,21 +33,31 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The account: the single writer of cash, exposure and every risk decision. A signal becomes an
- * intent, the intent is checked by the pure risk rules, and the decision is journaled with
- * its inputs before any order exists. Fills are booked once per trade id.
+ * intent, the intent is checked by the pure risk rules (the flat check or, under the prop-firm
+ * model, {@link PreTradeRisk} through {@link PropFirmDesk}), and the decision is journaled with
+ * its inputs before any order exists. Fills are booked once per trade id. Under the prop-firm
+ * model every risk event is journaled before it is applied, bar closes mark held positions and
+ * roll the day, and a floor halts entries and flattens.
  */
 public final class AccountEntity
         extends EventSourcedBehaviorWithEnforcedReplies<AccountEntity.Command, AccountEntity.Event, AccountState> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Account");
+    private static final Logger LOG = LoggerFactory.getLogger(AccountEntity.class);
 
     public sealed interface Command extends CborSerializable {
     }
 
-    public record EvaluateSignal(Signal signal, ActorRef<IntentDecision> replyTo) implements Command {
+    /** Decide a signal; {@code atr} is the simple ATR(14) at the signal's bar (null if unknown), for stops. */
+    public record EvaluateSignal(Signal signal, Price atr, ActorRef<IntentDecision> replyTo) implements Command {
+        public EvaluateSignal(Signal signal, ActorRef<IntentDecision> replyTo) {
+            this(signal, null, replyTo);
+        }
     }
 
     /** Book a fill the position has applied; {@code heldAfter} is the position's quantity after it. */
@@ -54,10 +68,21 @@ public final class AccountEntity
     public record CloseOrder(String clientOrderId, String reason, ActorRef<AccountState> replyTo) implements Command {
     }
 
-    public record SetKillSwitch(boolean on, ActorRef<AccountState> replyTo) implements Command {
+    /** A bar of {@code instrument} closed at {@code time} (its close time) at {@code close}: after its fills, before its signals. */
+    public record ObserveBar(InstrumentId instrument, Price close, Instant time, ActorRef<Observation> replyTo) implements Command {
+    }
+
+    /** The kill switch: globally ({@code strategy} null) or for one strategy. */
+    public record SetKillSwitch(boolean on, String strategy, String reason, ActorRef<AccountState> replyTo) implements Command {
+        public SetKillSwitch(boolean on, ActorRef<AccountState> replyTo) {
+            this(on, null, "operator", replyTo);
+        }
     }
 
     public record GetStatus(ActorRef<AccountState> replyTo) implements Command {
+    }
+
+    public record GetRiskStatus(ActorRef<RiskStatus> replyTo) implements Command {
     }
 
     public record FillBooked(boolean booked, Money cashAfter) implements CborSerializable {
@@ -82,36 +107,76 @@ public final class AccountEntity
     public record OrderReleased(String clientOrderId, String reason) implements Event {
     }
 
+    /** The global kill switch of the flat model (the prop-firm model journals the risk module's KillSwitchSet). */
     public record KillSwitchSet(boolean on) implements Event {
     }
+
+    /** A strategy's kill switch under the flat model. */
+    public record StrategyKillSwitchSet(String strategy, boolean on) implements Event {
+    }
+
+    /** Risk events of a decision, a fill, an order's end or an operator, applied to the prop-firm book in order. */
+    public record RiskRecorded(@RiskEventTypes List<RiskEvent> events) implements Event {
+        public RiskRecorded {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** What a bar close changed: a held position's mark, a day roll, a halt, a flatten request, a lock. */
+    public record BarObserved(String instrument, Instant closeTime, @RiskEventTypes List<RiskEvent> events) implements Event {
+        public BarObserved {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Rejections that stop trading rather than size or shape one trade: logged as warnings. */
+    private static final Set<String> BLOCKING_RULES = Set.of("kill_switch", "halted", "prop_daily_floor", "prop_overall_floor",
+            "drawdown_lock", "prop_daily_floor_at_stop", "prop_overall_floor_at_stop");
 
     /** Every intent is a single order: leg 0 of its signal. */
     private static final int LEG = 0;
 
     private final String accountId;
     private final Money initialCapital;
-    private final FlatRiskCheck riskCheck;
+    private final FlatRiskCheck flat;
+    private final PropFirmDesk desk;
     private final Map<String, InstrumentRules> rules;
     private final PersistenceTuning tuning;
+    /**
+     * The close time of the latest bar this incarnation observed. Not state: a quiet bar journals
+     * nothing, so the state's clock lags; the status reports (and judges locks and the governor)
+     * as of this time. Decisions never read it: they use their own event time.
+     */
+    private Instant lastBarClose;
 
-    private AccountEntity(String accountId, Money initialCapital, FlatRiskCheck riskCheck, Map<String, InstrumentRules> rules,
+    private AccountEntity(String accountId, Money initialCapital, FlatRiskCheck flat, PropFirmDesk desk, Map<String, InstrumentRules> rules,
                           PersistenceTuning tuning) {
         super(PersistenceId.of(TYPE_KEY.name(), accountId), tuning.backoff());
         this.accountId = accountId;
         this.initialCapital = initialCapital;
-        this.riskCheck = riskCheck;
+        this.flat = flat;
+        this.desk = desk;
         this.rules = Map.copyOf(rules);
         this.tuning = tuning;
     }
 
+    /** The flat model: {@link FlatRiskCheck}. */
     public static Behavior<Command> create(String accountId, Money initialCapital, FlatRiskCheck riskCheck,
                                            Map<String, InstrumentRules> rules, PersistenceTuning tuning) {
-        return new AccountEntity(accountId, initialCapital, riskCheck, rules, tuning);
+        return new AccountEntity(accountId, initialCapital, riskCheck, null, rules, tuning);
+    }
+
+    /** The prop-firm model: {@link PreTradeRisk} with the news calendar. */
+    public static Behavior<Command> createPropFirm(String accountId, Money initialCapital, PreTradeRisk risk, NewsCalendar news,
+                                                   Map<String, InstrumentRules> rules, PersistenceTuning tuning) {
+        return new AccountEntity(accountId, initialCapital, null, new PropFirmDesk(risk, news), rules, tuning);
     }
 
     @Override
     public AccountState emptyState() {
-        return AccountState.initial(accountId, initialCapital);
+        RiskLedger ledger = desk == null ? RiskLedger.flat()
+                : RiskLedger.propFirm(AccountRisk.start(initialCapital, PropFirmDesk.BEFORE_TRADING));
+        return AccountState.initial(accountId, initialCapital, ledger);
     }
 
     @Override
@@ -120,8 +185,10 @@ public final class AccountEntity
                 .onCommand(EvaluateSignal.class, this::onEvaluateSignal)
                 .onCommand(BookFill.class, this::onBookFill)
                 .onCommand(CloseOrder.class, this::onCloseOrder)
-                .onCommand(SetKillSwitch.class, (state, cmd) -> Effect().persist(new KillSwitchSet(cmd.on())).thenReply(cmd.replyTo(), s -> s))
+                .onCommand(ObserveBar.class, this::onObserveBar)
+                .onCommand(SetKillSwitch.class, this::onSetKillSwitch)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .onCommand(GetRiskStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), riskStatus(state)))
                 .build();
     }
 
@@ -140,38 +207,40 @@ public final class AccountEntity
         Exposure exposure = state.exposure(instrument);
         String owner = state.book(instrument).owner();
         if (signal.direction() == SignalDirection.FLAT && owner != null && !owner.equals(signal.strategy().value())) {
-            return ignore(cmd, IntentDecision.noAction(key, instrument, signal.time(),
-                    "FLAT from " + signal.strategy() + " leaves the position of " + owner + " alone"));
+            return decided(cmd, List.of(new IntentIgnored(IntentDecision.noAction(key, instrument, signal.time(),
+                    "FLAT from " + signal.strategy() + " leaves the position of " + owner + " alone"))));
         }
         OrderIntent intent = intentFor(signal, exposure);
         if (intent == null) {
-            return ignore(cmd, IntentDecision.noAction(key, instrument, signal.time(),
-                    "signal " + signal.direction() + " needs no order with " + exposure.filled() + " held"));
+            return decided(cmd, List.of(new IntentIgnored(IntentDecision.noAction(key, instrument, signal.time(),
+                    "signal " + signal.direction() + " needs no order with " + exposure.filled() + " held"))));
         }
-        ClientOrderId id = intent.clientOrderId();
         InstrumentRules instrumentRules = rules.get(instrument);
         if (instrumentRules == null) {
-            IntentDecision d = rejection(intent, "unknown_instrument", "no trading rules configured for " + instrument, Map.of());
-            return Effect().persist(new IntentRejected(d)).thenReply(cmd.replyTo(), s -> d);
+            return decided(cmd, List.of(new IntentRejected(rejection(intent, "unknown_instrument", "no trading rules configured for " + instrument,
+                    Map.of()))));
         }
-        RiskDecision decision = riskCheck.decide(new RiskState(state.cash(), state.killSwitch()), exposure, intent, instrumentRules);
-        if (decision instanceof RiskDecision.Rejected r) {
-            IntentDecision d = rejection(intent, r.rule(), r.reason(), r.inputs());
-            return Effect().persist(new IntentRejected(d)).thenReply(cmd.replyTo(), s -> d);
+        if (desk != null) {
+            return decided(cmd, desk.decide(state, signal, intent, instrumentRules, cmd.atr(), accountId));
         }
-        RiskDecision.Approved approved = (RiskDecision.Approved) decision;
-        boolean entry = !intent.reduceOnly();
-        InstrumentBook book = state.book(instrument);
-        int seq = entry ? book.positionSeq() + 1 : book.positionSeq();
-        OrderRequest request = new OrderRequest(id, intent.strategy(), signal.instrument(), intent.side(), OrderType.MARKET,
-                approved.quantity(), null, intent.decisionTime());
-        IntentDecision d = new IntentDecision(IntentDecision.Outcome.APPROVED, id.value(), instrument, intent.decisionTime(), request,
-                PositionIds.of(accountId, signal.instrument(), seq), "approved", intent.reason(), approved.inputs());
-        return Effect().persist(new IntentApproved(d, entry, seq)).thenReply(cmd.replyTo(), s -> d);
+        return decided(cmd, FlatDesk.decide(flat, state, intent, exposure, instrumentRules, accountId));
     }
 
-    private ReplyEffect<Event, AccountState> ignore(EvaluateSignal cmd, IntentDecision d) {
-        return Effect().persist(new IntentIgnored(d)).thenReply(cmd.replyTo(), s -> d);
+    /** Journals the events of a decision (the decision last) and replies with the decision. */
+    private ReplyEffect<Event, AccountState> decided(EvaluateSignal cmd, List<Event> events) {
+        IntentDecision d = decisionIn(events);
+        return Effect().persist(events).thenRun(s -> logged(events)).thenReply(cmd.replyTo(), s -> d);
+    }
+
+    private static IntentDecision decisionIn(List<Event> events) {
+        Event last = events.get(events.size() - 1);
+        if (last instanceof IntentApproved a) {
+            return a.decision();
+        }
+        if (last instanceof IntentRejected r) {
+            return r.decision();
+        }
+        return ((IntentIgnored) last).decision();
     }
 
     /** Long-only: LONG opens when flat, FLAT closes what is held; anything else needs no order. */
@@ -188,7 +257,7 @@ public final class AccountEntity
         return null;
     }
 
-    private static IntentDecision rejection(OrderIntent intent, String rule, String reason, Map<String, String> inputs) {
+    static IntentDecision rejection(OrderIntent intent, String rule, String reason, Map<String, String> inputs) {
         return new IntentDecision(IntentDecision.Outcome.REJECTED, intent.clientOrderId().value(), intent.instrument().value(),
                 intent.decisionTime(), null, null, rule, reason, inputs);
     }
@@ -201,15 +270,107 @@ public final class AccountEntity
             throw new IllegalArgumentException("fill " + cmd.fill().tradeId() + " pays its fee in " + cmd.fill().fee().currency()
                     + " but the account books " + state.cash().currency());
         }
-        return Effect().persist(new FillBookedEvent(cmd.fill(), cmd.heldAfter(), cmd.orderDone()))
-                .thenReply(cmd.replyTo(), s -> new FillBooked(true, s.cash()));
+        List<Event> events = new ArrayList<>(2);
+        events.add(new FillBookedEvent(cmd.fill(), cmd.heldAfter(), cmd.orderDone()));
+        if (desk != null) {
+            events.add(new RiskRecorded(desk.fill(state, cmd.fill(), cmd.orderDone())));
+        }
+        return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillBooked(true, s.cash()));
     }
 
     private ReplyEffect<Event, AccountState> onCloseOrder(AccountState state, CloseOrder cmd) {
         if (!state.openOrders().containsKey(cmd.clientOrderId())) {
             return Effect().reply(cmd.replyTo(), state);
         }
-        return Effect().persist(new OrderReleased(cmd.clientOrderId(), cmd.reason())).thenReply(cmd.replyTo(), s -> s);
+        List<Event> events = new ArrayList<>(2);
+        events.add(new OrderReleased(cmd.clientOrderId(), cmd.reason()));
+        if (desk != null) {
+            List<RiskEvent> released = desk.close(state, cmd.clientOrderId());
+            if (!released.isEmpty()) {
+                events.add(new RiskRecorded(released));
+            }
+        }
+        return Effect().persist(events).thenReply(cmd.replyTo(), s -> s);
+    }
+
+    private ReplyEffect<Event, AccountState> onObserveBar(AccountState state, ObserveBar cmd) {
+        if (desk == null) {
+            return Effect().reply(cmd.replyTo(), Observation.NONE);
+        }
+        if (lastBarClose == null || cmd.time().isAfter(lastBarClose)) {
+            lastBarClose = cmd.time();
+        }
+        List<Event> events = desk.observe(state, cmd.instrument(), cmd.close(), cmd.time(), rules, accountId);
+        if (events.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), desk.observation(state));
+        }
+        return Effect().persist(events).thenRun(s -> logged(events)).thenReply(cmd.replyTo(), desk::observation);
+    }
+
+    private ReplyEffect<Event, AccountState> onSetKillSwitch(AccountState state, SetKillSwitch cmd) {
+        StrategyId strategy;
+        try {
+            strategy = cmd.strategy() == null ? null : new StrategyId(cmd.strategy());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("kill switch command ignored: {}", e.getMessage());
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        String scope = strategy == null ? "global" : "strategy " + strategy;
+        List<Event> events;
+        if (desk != null) {
+            List<RiskEvent> set = desk.killSwitch(state, strategy, cmd.on(), cmd.reason() == null ? "operator" : cmd.reason());
+            events = set.isEmpty() ? List.of() : List.of(new RiskRecorded(set));
+        } else {
+            events = List.of(strategy == null ? new KillSwitchSet(cmd.on()) : new StrategyKillSwitchSet(strategy.value(), cmd.on()));
+        }
+        if (events.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        return Effect().persist(events)
+                .thenRun(s -> LOG.warn("kill switch ({}) {} for account {}: {}", scope, cmd.on() ? "ON" : "OFF", accountId, cmd.reason()))
+                .thenReply(cmd.replyTo(), s -> s);
+    }
+
+    private RiskStatus riskStatus(AccountState state) {
+        Instant clock = state.risk().clock();
+        Instant asOf = clock == null || (lastBarClose != null && lastBarClose.isAfter(clock)) ? lastBarClose : clock;
+        if (desk != null) {
+            return desk.status(state, asOf);
+        }
+        RiskLedger l = state.risk();
+        return new RiskStatus("flat", asOf, null, null, null, null, null, null, null, null, false, null, null, null, null, false,
+                state.killSwitch(), l.killedStrategies(), l.blockedAttempts(), PropFirmDesk.lastRejections(state));
+    }
+
+    /** What the operators must see in the log: every blocked attempt, halts, flattens, locks and day rolls. */
+    private void logged(List<Event> events) {
+        for (Event e : events) {
+            List<RiskEvent> risk = e instanceof RiskRecorded r ? r.events() : e instanceof BarObserved b ? b.events() : List.of();
+            for (RiskEvent re : risk) {
+                if (re instanceof RiskEvent.Halted h) {
+                    LOG.warn("account {} HALTED by {} at {}: {}", accountId, h.rule(), h.time(), h.inputs());
+                } else if (re instanceof RiskEvent.FlattenRequested f) {
+                    LOG.warn("account {} flattening every position after {} at {}", accountId, f.rule(), f.time());
+                } else if (re instanceof RiskEvent.LockEngaged l) {
+                    LOG.warn("account {} locked by {} until {}", accountId, l.rule(), l.until());
+                } else if (re instanceof RiskEvent.DayRolled d) {
+                    LOG.info("account {} trading day {} from {}", accountId, d.day(), d.time());
+                }
+            }
+            if (e instanceof IntentRejected r) {
+                IntentDecision d = r.decision();
+                if ("kill_switch".equals(d.rule())) {
+                    LOG.warn("order blocked by kill_switch: {} ({} at {}; blocked attempt #{})", d.reason(), d.instrument(), d.decisionTime(),
+                            d.inputs().getOrDefault("blocked_attempts", "?"));
+                } else if (BLOCKING_RULES.contains(d.rule()) || d.rule().startsWith("governor.")) {
+                    LOG.warn("entry blocked by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
+                } else {
+                    LOG.info("intent rejected by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
+                }
+            } else if (e instanceof IntentApproved a && PropFirmDesk.FLATTEN.equals(a.decision().rule())) {
+                LOG.warn("flatten exit {}: {}", a.decision().clientOrderId(), a.decision().reason());
+            }
+        }
     }
 
     @Override
@@ -221,6 +382,9 @@ public final class AccountEntity
                 .onEvent(FillBookedEvent.class, (state, e) -> state.booked(e.fill(), e.heldAfter(), e.orderDone()))
                 .onEvent(OrderReleased.class, (state, e) -> state.orderClosed(e.clientOrderId()))
                 .onEvent(KillSwitchSet.class, (state, e) -> state.withKillSwitch(e.on()))
+                .onEvent(StrategyKillSwitchSet.class, (state, e) -> state.withStrategyKillSwitch(e.strategy(), e.on()))
+                .onEvent(RiskRecorded.class, (state, e) -> state.riskApplied(e.events()))
+                .onEvent(BarObserved.class, (state, e) -> state.barObserved(e.instrument(), e.closeTime(), e.events()))
                 .build();
     }
 
@@ -228,5 +392,4 @@ public final class AccountEntity
     public RetentionCriteria retentionCriteria() {
         return tuning.retention();
     }
-
 }

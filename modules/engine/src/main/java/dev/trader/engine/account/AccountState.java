@@ -6,6 +6,8 @@ import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.engine.CborSerializable;
 import dev.trader.risk.Exposure;
+import dev.trader.risk.account.RiskEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,17 +17,26 @@ import java.util.Set;
 
 /**
  * The account's books: cash, what is held and pending per instrument, every decision by client
- * order id, and the trade ids already booked (each fill moves cash exactly once).
+ * order id, the trade ids already booked (each fill moves cash exactly once), and the risk
+ * state ({@link RiskLedger}: the prop-firm book, kill switches, blocked attempts).
  */
 public record AccountState(String accountId, Money initialCapital, Money cash, boolean killSwitch,
                            Map<String, InstrumentBook> books, Map<String, OpenOrder> openOrders,
                            Map<String, IntentDecision> decisions, Set<String> bookedTradeIds,
-                           long approvedCount, long rejectedCount, List<IntentDecision> recentRejections)
+                           long approvedCount, long rejectedCount, List<IntentDecision> recentRejections,
+                           RiskLedger risk)
         implements CborSerializable {
     static final int RECENT_REJECTIONS = 50;
+    /** Input of a flat-model kill-switch rejection: "global" or the strategy whose switch blocked it. */
+    static final String KILL_SWITCH_SCOPE = "kill_switch_scope";
 
-    static AccountState initial(String accountId, Money initialCapital) {
-        return new AccountState(accountId, initialCapital, initialCapital, false, Map.of(), Map.of(), Map.of(), Set.of(), 0, 0, List.of());
+    public AccountState {
+        // A snapshot written before the risk ledger existed has none: it was the flat model.
+        risk = risk == null ? RiskLedger.flat() : risk;
+    }
+
+    static AccountState initial(String accountId, Money initialCapital, RiskLedger risk) {
+        return new AccountState(accountId, initialCapital, initialCapital, false, Map.of(), Map.of(), Map.of(), Set.of(), 0, 0, List.of(), risk);
     }
 
     InstrumentBook book(String instrument) {
@@ -47,6 +58,11 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         return new Exposure(book(instrument).filled(), entry, exit);
     }
 
+    /** Whether the kill switch stops orders of {@code strategy}: globally or for it. */
+    boolean killSwitchOn(String strategy) {
+        return killSwitch || risk.killedStrategies().contains(strategy);
+    }
+
     AccountState approved(IntentDecision d, boolean entry, int positionSeq) {
         Map<String, IntentDecision> ds = new HashMap<>(decisions);
         ds.put(d.clientOrderId(), d);
@@ -56,7 +72,7 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         Map<String, InstrumentBook> bs = new HashMap<>(books);
         bs.put(d.instrument(), new InstrumentBook(d.instrument(), b.filled(), positionSeq, entry ? d.request().strategy().value() : b.owner()));
         return new AccountState(accountId, initialCapital, cash, killSwitch, Map.copyOf(bs), Map.copyOf(open), Map.copyOf(ds),
-                bookedTradeIds, approvedCount + 1, rejectedCount, recentRejections);
+                bookedTradeIds, approvedCount + 1, rejectedCount, recentRejections, risk.at(d.decisionTime()));
     }
 
     AccountState rejected(IntentDecision d) {
@@ -67,15 +83,21 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         if (recent.size() > RECENT_REJECTIONS) {
             recent.remove(0);
         }
+        RiskLedger r = risk.at(d.decisionTime());
+        // Under the flat model the account counts the attempts its kill switch blocked; the prop-firm
+        // book counts its own (AttemptBlocked events).
+        if (!r.propFirm() && "kill_switch".equals(d.rule())) {
+            r = r.blocked(d.inputs().getOrDefault(KILL_SWITCH_SCOPE, "global"));
+        }
         return new AccountState(accountId, initialCapital, cash, killSwitch, books, openOrders, Map.copyOf(ds),
-                bookedTradeIds, approvedCount, rejectedCount + 1, List.copyOf(recent));
+                bookedTradeIds, approvedCount, rejectedCount + 1, List.copyOf(recent), r);
     }
 
     AccountState ignored(IntentDecision d) {
         Map<String, IntentDecision> ds = new HashMap<>(decisions);
         ds.put(d.clientOrderId(), d);
         return new AccountState(accountId, initialCapital, cash, killSwitch, books, openOrders, Map.copyOf(ds),
-                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections, risk);
     }
 
     AccountState booked(Fill fill, Quantity heldAfter, boolean orderDone) {
@@ -99,7 +121,7 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
         Set<String> trades = new HashSet<>(bookedTradeIds);
         trades.add(fill.tradeId().value());
         return new AccountState(accountId, initialCapital, newCash, killSwitch, Map.copyOf(bs), Map.copyOf(open), decisions,
-                Set.copyOf(trades), approvedCount, rejectedCount, recentRejections);
+                Set.copyOf(trades), approvedCount, rejectedCount, recentRejections, risk.at(fill.time()));
     }
 
     AccountState orderClosed(String clientOrderId) {
@@ -112,11 +134,30 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
             bs.put(b.instrument(), new InstrumentBook(b.instrument(), b.filled(), b.positionSeq(), b.filled().isZero() && !pending ? null : b.owner()));
         }
         return new AccountState(accountId, initialCapital, cash, killSwitch, Map.copyOf(bs), Map.copyOf(open), decisions,
-                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections, risk);
     }
 
     AccountState withKillSwitch(boolean on) {
-        return new AccountState(accountId, initialCapital, cash, on, books, openOrders, decisions,
-                bookedTradeIds, approvedCount, rejectedCount, recentRejections);
+        return withRisk(risk, on);
+    }
+
+    AccountState withStrategyKillSwitch(String strategy, boolean on) {
+        return withRisk(risk.withStrategyKill(strategy, on), killSwitch);
+    }
+
+    /** After journaled risk events: the global kill switch mirrors the book's. */
+    AccountState riskApplied(List<RiskEvent> events) {
+        RiskLedger r = risk.applied(events);
+        return withRisk(r, r.risk().globalKillSwitch());
+    }
+
+    AccountState barObserved(String instrument, Instant closeTime, List<RiskEvent> events) {
+        RiskLedger r = risk.observed(instrument, closeTime, events);
+        return withRisk(r, r.risk().globalKillSwitch());
+    }
+
+    private AccountState withRisk(RiskLedger r, boolean global) {
+        return new AccountState(accountId, initialCapital, cash, global, books, openOrders, decisions,
+                bookedTradeIds, approvedCount, rejectedCount, recentRejections, r);
     }
 }

@@ -2,6 +2,7 @@ package dev.trader.engine.instrument;
 
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
+import dev.trader.domain.money.Price;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.settings.PersistenceTuning;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,7 +43,15 @@ public final class InstrumentEntity
     public record GetStatus(ActorRef<InstrumentState> replyTo) implements Command {
     }
 
-    public record BarIngested(boolean accepted) implements CborSerializable {
+    /**
+     * {@code accepted} is false for a bar at or before the watermark. {@code atr} is the simple
+     * ATR(14) at this bar ({@link SimpleAtr}), null while fewer bars are known or when a replayed
+     * bar is no longer among the recent bars.
+     */
+    public record BarIngested(boolean accepted, Price atr) implements CborSerializable {
+        public BarIngested(boolean accepted) {
+            this(accepted, null);
+        }
     }
 
     public record RejectionRecorded(boolean counted) implements CborSerializable {
@@ -90,9 +99,10 @@ public final class InstrumentEntity
             throw new IllegalArgumentException("bar for " + bar.instrument() + " sent to instrument " + instrument);
         }
         if (state.isDuplicate(bar)) {
-            return Effect().reply(cmd.replyTo(), new BarIngested(false));
+            return Effect().reply(cmd.replyTo(), new BarIngested(false, SimpleAtr.at(state.recentBars(), bar.openTime())));
         }
-        return Effect().persist(new BarAccepted(bar)).thenReply(cmd.replyTo(), s -> new BarIngested(true));
+        return Effect().persist(new BarAccepted(bar))
+                .thenReply(cmd.replyTo(), s -> new BarIngested(true, SimpleAtr.at(s.recentBars(), bar.openTime())));
     }
 
     private ReplyEffect<Event, InstrumentState> onRecordRejection(InstrumentState state, RecordRejection cmd) {

@@ -6,6 +6,7 @@ import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderStateMachine;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.order.OrderTransition;
+import dev.trader.domain.order.SubmitOutcome;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.CborSerializable;
@@ -55,6 +56,17 @@ public final class OrderEntity
     public record GetOrder(ActorRef<OrderState> replyTo) implements Command {
     }
 
+    /**
+     * Ask the venue to cancel an open order (the account flattening after a floor). Replies with
+     * the order after the venue's answer: CANCELLED if it was, unchanged if the venue refused
+     * (it may have filled: its fill arrives on its own).
+     */
+    public record Cancel(String reason, ActorRef<OrderState> replyTo) implements Command {
+    }
+
+    private record CancelAnswered(SubmitResult result, String reason) implements Command {
+    }
+
     private record SubmissionAnswered(SubmitResult result) implements Command {
     }
 
@@ -86,11 +98,16 @@ public final class OrderEntity
     public record OrderFilled(Fill fill, OrderStatus statusAfter) implements Event {
     }
 
+    public record OrderCancelled(String reason) implements Event {
+    }
+
     private final ActorContext<Command> context;
     private final String clientOrderId;
     private final ExecutionClient client;
     /** Who waits for the venue's answer. Not state: an ask that outlives a restart times out and is retried. */
     private final List<ActorRef<OrderState>> waiting = new ArrayList<>();
+    /** Who waits for the venue's answer to a cancel; not state, like {@link #waiting}. */
+    private final List<ActorRef<OrderState>> cancelling = new ArrayList<>();
 
     private OrderEntity(ActorContext<Command> context, String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
         super(PersistenceId.of(TYPE_KEY.name(), clientOrderId), tuning.backoff());
@@ -116,6 +133,8 @@ public final class OrderEntity
                 .onCommand(SubmissionAnswered.class, this::onSubmissionAnswered)
                 .onCommand(QueryAnswered.class, this::onQueryAnswered)
                 .onCommand(ApplyFill.class, this::onApplyFill)
+                .onCommand(Cancel.class, this::onCancel)
+                .onCommand(CancelAnswered.class, this::onCancelAnswered)
                 .onCommand(GetOrder.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .build();
     }
@@ -226,6 +245,33 @@ public final class OrderEntity
         return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
     }
 
+    private ReplyEffect<Event, OrderState> onCancel(OrderState state, Cancel cmd) {
+        if (!state.exists() || state.status().isTerminal()) {
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        cancelling.add(cmd.replyTo());
+        context.pipeToSelf(client.cancel(new ClientOrderId(clientOrderId)),
+                (result, error) -> new CancelAnswered(error == null ? result
+                        : SubmitResult.unknown(new ClientOrderId(clientOrderId), String.valueOf(error.getMessage())), cmd.reason()));
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<Event, OrderState> onCancelAnswered(OrderState state, CancelAnswered answer) {
+        boolean cancelled = answer.result().outcome() == SubmitOutcome.ACCEPTED
+                && OrderStateMachine.next(state.status(), OrderTransition.CANCEL).isPresent();
+        if (!cancelled) {
+            LOG.info("order {} in {} not cancelled by {}: {}", clientOrderId, state.status(), client.venue(), answer.result().reason());
+            answerCancelling(state);
+            return Effect().noReply();
+        }
+        return Effect().persist(new OrderCancelled(answer.reason())).thenRun(this::answerCancelling).thenNoReply();
+    }
+
+    private void answerCancelling(OrderState state) {
+        cancelling.forEach(r -> r.tell(state));
+        cancelling.clear();
+    }
+
     @Override
     public EventHandler<OrderState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
@@ -235,6 +281,7 @@ public final class OrderEntity
                 .onEvent(OrderRejected.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, e.reason()))
                 .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
                 .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter()))
+                .onEvent(OrderCancelled.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.CANCEL), null, e.reason()))
                 .build();
     }
 }

@@ -1,12 +1,16 @@
 package dev.trader.engine.pipeline;
 
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.market.Bar;
+import dev.trader.domain.money.Price;
+import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.port.SimulatedVenue;
 import dev.trader.domain.signal.Signal;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.IntentDecision;
+import dev.trader.engine.account.Observation;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.order.OrderState;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * instruments may run this part at the same time.
  *
  * <p>Account part, strictly in feed order across all instruments: simulated venue (orders
- * decided before this bar fill at its open, and the fills are booked) → Account (risk decision
- * per signal) → Order (journal, then send). Everything that reads or moves cash and exposure
+ * decided before this bar fill at its open, and the fills are booked) → Account observes the
+ * bar's close (prop-firm model: marks, day roll, floors; a flatten's cancels and exits go out
+ * here) → Account (risk decision per signal, with the bar's ATR for stops) → Order (journal,
+ * then send). Everything that reads or moves cash and exposure
  * happens here, one bar after the other, so the outcome does not depend on timing: the same
  * bars give the same books on every run, and feeding the same bars again changes nothing,
  * since each stage recognises what it has already done.
@@ -59,23 +66,56 @@ public final class BarPipeline {
         accountTurn = myTurn;
         CompletableFuture<BarOutcome> outcome = engine.instrument(bar.instrument())
                 .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout)
-                .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals))
+                .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals, ingested.atr()))
                 .toCompletableFuture()
                 // The account part waits for the previous bar's even if this bar's market part failed,
                 // so that one failure cannot leave the bars after it waiting forever.
                 .thenCombine(previousTurn.exceptionally(e -> null), (market, ignored) -> market)
                 .thenCompose(market -> fills(bar)
-                        .thenCompose(v -> decide(market.signals(), 0, new ArrayList<>()))
+                        .thenCompose(v -> observe(bar))
+                        .thenCompose(v -> decide(market.signals(), market.atr(), 0, new ArrayList<>()))
                         .thenApply(decisions -> new BarOutcome(bar, market.accepted(), market.signals().size(), decisions)));
         outcome.whenComplete((o, e) -> myTurn.complete(null));
         return outcome;
     }
 
-    private record Market(boolean accepted, List<Signal> signals) {
+    private record Market(boolean accepted, List<Signal> signals, Price atr) {
     }
 
     private CompletionStage<Void> fills(Bar bar) {
         return venue == null ? CompletableFuture.completedFuture(null) : venue.onBar(bar);
+    }
+
+    /**
+     * The account sees the bar's close after its fills and before its signals (prop-firm model
+     * only: the flat model keeps no marks). While a flatten is under way, the entries still open
+     * are cancelled and the account's reduce-only exits placed, one after the other.
+     */
+    private CompletionStage<Void> observe(Bar bar) {
+        if (!engine.settings().risk().propFirmModel()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return engine.account()
+                .<Observation>ask(r -> new AccountEntity.ObserveBar(bar.instrument(), bar.close(), bar.closeTime(), r), timeout)
+                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> inTurn(o.place(), this::place)));
+    }
+
+    /** Cancels an entry order at the venue; a cancelled one is released by the account. One that filled meanwhile is flattened next bar. */
+    private CompletionStage<?> cancelEntry(String clientOrderId) {
+        return engine.order(new ClientOrderId(clientOrderId))
+                .<OrderState>ask(r -> new OrderEntity.Cancel("flatten after a floor", r), timeout)
+                .thenCompose(order -> order.exists() && order.status() == OrderStatus.CANCELLED
+                        ? engine.account().<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, "CANCELLED: flatten", r), timeout)
+                                .thenApply(s -> order)
+                        : CompletableFuture.completedFuture(order));
+    }
+
+    private static <T> CompletionStage<Void> inTurn(List<T> items, Function<T, CompletionStage<?>> step) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (T item : items) {
+            chain = chain.thenCompose(v -> step.apply(item)).thenApply(x -> null);
+        }
+        return chain;
     }
 
     /** All strategies of the instrument at once; the signals in configuration order. */
@@ -94,22 +134,22 @@ public final class BarPipeline {
         });
     }
 
-    private CompletionStage<List<IntentDecision>> decide(List<Signal> signals, int i, List<IntentDecision> out) {
+    private CompletionStage<List<IntentDecision>> decide(List<Signal> signals, Price atr, int i, List<IntentDecision> out) {
         if (i == signals.size()) {
             return CompletableFuture.completedFuture(out);
         }
         Signal signal = signals.get(i);
         return engine.account()
-                .<IntentDecision>ask(r -> new AccountEntity.EvaluateSignal(signal, r), timeout)
+                .<IntentDecision>ask(r -> new AccountEntity.EvaluateSignal(signal, atr, r), timeout)
                 .thenCompose(decision -> {
                     out.add(decision);
                     if (!decision.approved()) {
                         if (decision.outcome() == IntentDecision.Outcome.REJECTED) {
                             LOG.info("intent rejected by {}: {} ({} {})", decision.rule(), decision.reason(), signal.instrument(), signal.time());
                         }
-                        return decide(signals, i + 1, out);
+                        return decide(signals, atr, i + 1, out);
                     }
-                    return place(decision).thenCompose(order -> decide(signals, i + 1, out));
+                    return place(decision).thenCompose(order -> decide(signals, atr, i + 1, out));
                 });
     }
 

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * The {@code trader} namespace, read once at boot and validated: a wrong value stops the boot
  * with a message naming the key.
  */
-public record TraderSettings(String mode, String accountId, Money initialCapital, RiskLimits riskLimits,
+public record TraderSettings(String mode, String accountId, Money initialCapital, RiskLimits riskLimits, RiskSettings risk,
                              Map<String, InstrumentRules> instruments, List<StrategyBinding> strategies,
                              PersistenceTuning tuning, java.time.Duration askTimeout) {
 
@@ -55,11 +55,12 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
         } catch (IllegalArgumentException e) {
             throw new SettingsException("trader.risk: " + e.getMessage(), e);
         }
+        RiskSettings risk = RiskSettings.load(c, capital);
         Map<String, InstrumentRules> instruments = instruments(c, currency);
         List<StrategyBinding> strategies = strategies(c, instruments);
         PersistenceTuning tuning = new PersistenceTuning(r.intIn("engine.snapshot-every", 1, 1_000_000), r.intIn("engine.keep-snapshots", 1, 100),
                 r.duration("engine.restart-min-backoff"), r.duration("engine.restart-max-backoff"));
-        return new TraderSettings(mode, r.string("account.id"), capital, limits, instruments, strategies, tuning, r.duration("engine.ask-timeout"));
+        return new TraderSettings(mode, r.string("account.id"), capital, limits, risk, instruments, strategies, tuning, r.duration("engine.ask-timeout"));
     }
 
     private static Map<String, InstrumentRules> instruments(Config c, String currency) {

@@ -33,6 +33,8 @@ final class FakeExecutionClient implements ExecutionClient {
     private final List<Submission> submissions = new ArrayList<>();
     private final List<ClientOrderId> queries = new ArrayList<>();
     private Optional<OrderStatus> queryAnswer = Optional.empty();
+    private final List<ClientOrderId> cancels = new ArrayList<>();
+    private boolean refuseCancels;
     private int venueOrderIds = 8_401_123;
 
     /** {@code journal} reads the events persisted so far for an order. */
@@ -81,9 +83,21 @@ final class FakeExecutionClient implements ExecutionClient {
         };
     }
 
+    /** Cancels are accepted unless {@link #refuseCancels} was called. */
+    synchronized FakeExecutionClient refuseCancels() {
+        refuseCancels = true;
+        return this;
+    }
+
+    synchronized List<ClientOrderId> cancels() {
+        return List.copyOf(cancels);
+    }
+
     @Override
-    public CompletionStage<SubmitResult> cancel(ClientOrderId clientOrderId) {
-        throw new UnsupportedOperationException("the order entity never cancels");
+    public synchronized CompletionStage<SubmitResult> cancel(ClientOrderId clientOrderId) {
+        cancels.add(clientOrderId);
+        return CompletableFuture.completedFuture(refuseCancels ? SubmitResult.rejected(clientOrderId, "-2011 Unknown order sent.")
+                : SubmitResult.accepted(clientOrderId, ""));
     }
 
     @Override

@@ -275,6 +275,36 @@ class OrderEntityTest {
     }
 
     @Test
+    void cancelAsksTheVenueAndJournalsTheCancellationItConfirms() {
+        place();
+        TestProbe<OrderState> probe = PEKKO.testKit().createTestProbe();
+
+        kit.runCommand(new OrderEntity.Cancel("flatten after a floor", probe.ref()));
+
+        OrderState cancelled = probe.receiveMessage();
+        assertEquals(OrderStatus.CANCELLED, cancelled.status());
+        assertEquals("flatten after a floor", cancelled.lastReason());
+        assertEquals(List.of(ID), venue.cancels());
+        assertEquals(new OrderEntity.OrderCancelled("flatten after a floor"), journal().get(journal().size() - 1));
+
+        var again = kit.<OrderState>runCommand(replyTo -> new OrderEntity.Cancel("again", replyTo));
+        assertTrue(again.hasNoEvents(), "a cancelled order is done");
+        assertEquals(1, venue.cancels().size(), "and the venue is not asked again");
+    }
+
+    @Test
+    void aCancelTheVenueRefusesLeavesTheOrderAsItWas() {
+        place();
+        venue.refuseCancels();
+        TestProbe<OrderState> probe = PEKKO.testKit().createTestProbe();
+
+        kit.runCommand(new OrderEntity.Cancel("flatten after a floor", probe.ref()));
+
+        assertEquals(OrderStatus.ACCEPTED, probe.receiveMessage().status(), "it may have filled: its fill arrives on its own");
+        assertEquals(3, journal().size());
+    }
+
+    @Test
     void stateAfterRestartEqualsStateBefore() {
         place();
         applyFill(buyFill("3069712240", "24901.37", "0.01", "0.24901370"));

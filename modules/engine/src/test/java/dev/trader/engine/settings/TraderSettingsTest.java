@@ -36,7 +36,7 @@ class TraderSettingsTest {
             trader {
               mode = "paper"
               account { id = "paper", currency = "USDT", initial-capital = "10000" }
-              risk { entry-notional = "1000", max-notional-per-instrument = "2500", fee-rate = "0.001" }
+              risk { model = "flat", entry-notional = "1000", max-notional-per-instrument = "2500", fee-rate = "0.001" }
               instruments = [
                 { id = "binance:BTCUSDT", base = "BTC", quote = "USDT", tick-size = "0.01", lot-size = "0.00001", min-quantity = "0.00001", min-notional = "5" }
                 { id = "binance:ETHUSDT", base = "ETH", quote = "USDT", tick-size = "@ETH_TICK@", lot-size = "0.0001", min-quantity = "0.0001", min-notional = "5" }
@@ -108,6 +108,56 @@ class TraderSettingsTest {
     }
 
     @Test
+    void theShippedConfigurationSelectsThePropFirmModelWithFtmoLimits() {
+        Config shipped = ConfigFactory.parseFile(RepositoryFiles.find("conf/risk.conf").toFile())
+                .withFallback(ConfigFactory.parseFile(RepositoryFiles.find("conf/trader.conf").toFile()))
+                .withValue("trader.strategies-dir", ConfigValueFactory.fromAnyRef(RepositoryFiles.find("conf/strategies").toString()))
+                .resolve();
+        RiskSettings risk = TraderSettings.load(shipped).risk();
+        assertEquals(RiskSettings.RiskModel.PROP_FIRM, risk.model());
+        assertEquals(new BigDecimal("0.05"), risk.propFirm().propFirm().dailyLoss());
+        assertEquals(new BigDecimal("0.10"), risk.propFirm().propFirm().maxLoss());
+        assertEquals(java.time.ZoneId.of("Europe/Prague"), risk.propFirm().propFirm().dayZone());
+        assertEquals(new BigDecimal("3"), risk.propFirm().limits().leverageCap());
+        assertEquals(new BigDecimal("0.005"), risk.propFirm().sizing().riskFraction());
+        assertEquals(List.of(BigDecimal.ONE, new BigDecimal("2")), risk.propFirm().sizing().takeProfitR());
+        assertEquals(Duration.ofHours(4), risk.propFirm().locks().cooldown());
+        assertEquals(null, risk.calendarFile(), "no calendar unless TRADER_NEWS_CALENDAR names one");
+    }
+
+    @Test
+    void anUnknownRiskModelIsRefused() {
+        var e = failsNaming("trader.risk.model", valid().withValue("trader.risk.model", ConfigValueFactory.fromAnyRef("ftmo")));
+        assertTrue(e.getMessage().contains("'ftmo'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trader.risk.leverage-cap=12", "trader.risk.prop-firm.daily-loss=0.5", "trader.risk.sizing.stop-method=guess",
+            "trader.risk.prop-firm.day-zone=Mars/Olympus", "trader.risk.governor.cooldown=soon", "trader.risk.sizing.risk-fractoin=0.01"})
+    void aBadPropFirmSettingStopsTheBootNamingItsKeyInEitherModel(String setting) {
+        String key = setting.substring(0, setting.indexOf('='));
+        Config bad = valid().withValue(key, ConfigValueFactory.fromAnyRef(setting.substring(key.length() + 1)));
+        failsNaming(key, bad);
+        failsNaming(key, bad.withValue("trader.risk.model", ConfigValueFactory.fromAnyRef("prop-firm")));
+    }
+
+    @Test
+    void aCalendarFileThatDoesNotExistIsRefused() {
+        var e = failsNaming(RiskSettings.CALENDAR_KEY, valid().withValue(RiskSettings.CALENDAR_KEY, ConfigValueFactory.fromAnyRef("/no/such/calendar.csv")));
+        assertTrue(e.getMessage().contains("calendar.csv"), e.getMessage());
+    }
+
+    @Test
+    void listsAndNumbersReachTheRiskModuleAsWritten() {
+        Config c = valid().withValue("trader.risk.sizing.take-profit-r", ConfigValueFactory.fromIterable(List.of(1, 2.5, 4)))
+                .withValue("trader.risk.prop-firm.daily-loss", ConfigValueFactory.fromAnyRef(0.045));
+        RiskSettings risk = TraderSettings.load(c).risk();
+        assertEquals(List.of(BigDecimal.ONE, new BigDecimal("2.5"), new BigDecimal("4")), risk.propFirm().sizing().takeProfitR());
+        assertEquals(new BigDecimal("0.045"), risk.propFirm().propFirm().dailyLoss());
+        assertEquals(RiskSettings.RiskModel.FLAT, risk.model());
+    }
+
+    @Test
     void aStrategyNamedWithoutAFileIsRefusedNamingTheFile() {
         Config c = valid().withValue("trader.strategies", ConfigValueFactory.fromIterable(List.of("no-such-strategy")))
                 .withValue("trader.strategies-dir", ConfigValueFactory.fromAnyRef(RepositoryFiles.find("conf/strategies").toString()));
@@ -129,7 +179,7 @@ class TraderSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trader.mode", "trader.account.id", "trader.account.currency", "trader.account.initial-capital",
-            "trader.risk.entry-notional", "trader.risk.fee-rate", "trader.engine.ask-timeout", "trader.engine.snapshot-every",
+            "trader.risk.model", "trader.risk.entry-notional", "trader.risk.fee-rate", "trader.engine.ask-timeout", "trader.engine.snapshot-every",
             "trader.engine.restart-max-backoff"})
     void aMissingKeyIsNamed(String key) {
         var e = failsNaming(key, valid().withoutPath(key));
