@@ -5,7 +5,6 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.NewsCalendar;
-import dev.trader.engine.account.RiskBook;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
@@ -76,7 +75,6 @@ public final class Engine {
             FlatRiskCheck risk = new FlatRiskCheck(settings.riskLimits());
             return ctx -> AccountEntity.create(ctx.getEntityId(), settings.initialCapital(), risk, settings.instruments(), tuning);
         }
-        RiskBook.verify(settings.initialCapital());
         PreTradeRisk risk = new PreTradeRisk(settings.risk().propFirm(), settings.instruments().values());
         var p = settings.risk().propFirm();
         LOG.info("account {}: prop-firm risk model: daily loss {} and max loss {} ({}) of {}, days from midnight {}, {} of equity at risk per trade, "

@@ -40,6 +40,7 @@ import dev.trader.engine.account.AccountEntity.RiskRecorded;
 import dev.trader.engine.account.AccountEntity.SetKillSwitch;
 import dev.trader.engine.testing.Fixtures;
 import dev.trader.engine.testing.PekkoTestKit;
+import dev.trader.risk.account.AccountRisk;
 import dev.trader.risk.account.RiskEvent;
 import dev.trader.risk.rules.PreTradeRisk;
 import dev.trader.risk.rules.RiskConfig;
@@ -364,7 +365,7 @@ class PropFirmAccountEntityTest {
         AccountState after = kit.restart().state();
 
         assertEquals(before, after);
-        assertEquals(before.risk().book().fields(), after.risk().book().fields());
+        assertEquals(before.risk().book().snapshot(), after.risk().book().snapshot());
     }
 
     @Test
@@ -385,6 +386,51 @@ class PropFirmAccountEntityTest {
         IntentDecision next = evaluate(longWithStop(EMA_CROSS, ETHUSDT, minute(12), "1650.12", "1640"), null).reply();
         assertEquals("halted", next.rule());
         assertNull(next.request());
+    }
+
+    @Test
+    void everyPartOfTheRiskBooksSnapshotSurvivesTheJournalsSerializer() {
+        Instant t = minute(1);
+        ClientOrderId reserved = id(RSI, ETHUSDT, t, 0);
+        AccountRisk risk = AccountRisk.start(usdt("10000"), LocalDate.parse("2023-03-16")).applyAll(List.of(
+                new RiskEvent.IntentDecided(t, EMA_CROSS, "default", id(EMA_CROSS, BTCUSDT, t, 0), BTCUSDT, OrderSide.BUY, true,
+                        Quantity.of("0.2"), Price.of("25000"), Price.of("24900"), null),
+                RiskEvent.Filled.of(fillOf(id(EMA_CROSS, BTCUSDT, t, 0), "t1", OrderSide.BUY, "25000", Quantity.of("0.1"), t), EMA_CROSS,
+                        Price.of("24900")),
+                RiskEvent.Filled.of(fillOf(id(EMA_CROSS, BTCUSDT, t, 1), "t2", OrderSide.SELL, "24950.5", Quantity.of("0.1"), minute(2)), EMA_CROSS,
+                        null),
+                RiskEvent.Filled.of(fillOf(id(EMA_CROSS, BTCUSDT, t, 2), "t3", OrderSide.SELL, "24950", Quantity.of("0.1"), minute(3)), EMA_CROSS,
+                        null),
+                RiskEvent.Filled.of(fillOf(id(EMA_CROSS, BTCUSDT, t, 3), "t4", OrderSide.BUY, "24900", Quantity.of("0.1"), minute(4)), EMA_CROSS,
+                        null),
+                RiskEvent.Filled.of(fillOf(id(EMA_CROSS, BTCUSDT, t, 4), "t5", OrderSide.BUY, "24910.25", Quantity.of("0.05"), minute(5)), EMA_CROSS,
+                        Price.of("24800")),
+                new RiskEvent.Marked(minute(5), BTCUSDT, Price.of("24920.12")),
+                new RiskEvent.IntentDecided(minute(6), RSI, "default", reserved, ETHUSDT, OrderSide.SELL, true, Quantity.of("1.5"),
+                        Price.of("1650.12"), Price.of("1660"), null),
+                new RiskEvent.IntentDecided(minute(6), RSI, "default", id(RSI, ETHUSDT, minute(6), 1), ETHUSDT, OrderSide.SELL, false, null, null,
+                        null, "news_blackout"),
+                new RiskEvent.KillSwitchSet(minute(7), RSI, true, "operator"),
+                new RiskEvent.KillSwitchSet(minute(7), null, true, "operator"),
+                new RiskEvent.AttemptBlocked(minute(7), "global"),
+                new RiskEvent.AttemptBlocked(minute(7), RSI.value()),
+                new RiskEvent.SelfReported(minute(8), 3),
+                new RiskEvent.LockEngaged(minute(8), "drawdown_lock", minute(128), Map.of("equity", "9990")),
+                new RiskEvent.Halted(minute(9), "prop_daily_floor", true, Map.of("equity", "9499.5", "floor", "9500"))));
+        AccountRisk.Snapshot snapshot = risk.snapshot();
+        assertFalse(snapshot.positions().isEmpty() || snapshot.pending().isEmpty() || snapshot.strategyKills().isEmpty()
+                || snapshot.blocked().isEmpty() || snapshot.lossesToday().isEmpty() || snapshot.signals().isEmpty() || snapshot.orders().isEmpty());
+        assertTrue(snapshot.closed().stream().anyMatch(c -> c.r() == null) && snapshot.closed().stream().anyMatch(c -> c.r() != null),
+                "closed trades with and without R");
+        assertTrue(snapshot.globalKill() && snapshot.halt() != null && snapshot.lockUntil() != null && snapshot.lockDay() != null
+                && snapshot.selfState() != null && snapshot.selfAt() != null && snapshot.lastFillDay() != null);
+
+        AccountState state = AccountState.initial("paper", usdt("10000"), RiskLedger.propFirm(risk));
+        AccountState back = PEKKO.verifySerialization(state);
+
+        assertEquals(snapshot, back.risk().book().snapshot());
+        assertEquals(risk.pending().keySet().stream().toList(), back.risk().book().risk().pending().keySet().stream().toList(),
+                "reservations keep their order");
     }
 
     @Test

@@ -68,6 +68,102 @@ public final class AccountRisk {
         return new AccountRisk(b);
     }
 
+    /** The state as a plain value: {@code restore(s.snapshot())} decides and evolves exactly like {@code s}. */
+    public Snapshot snapshot() {
+        return new Snapshot(s.initial, s.balance, s.dayStart, s.highestEod, s.tradingDay, s.tradingDays, s.lastFillDay,
+                new ArrayList<>(s.positions.values()), new ArrayList<>(s.pending.values()), s.globalKill, new ArrayList<>(s.strategyKills),
+                s.blocked, s.halt, s.lockUntil, s.lockDay, s.closed, s.lossesToday, s.selfState, s.selfAt, s.signals, s.orders);
+    }
+
+    /** The state a {@link #snapshot()} was taken of. */
+    public static AccountRisk restore(Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (snapshot.initial().isNegative() || snapshot.initial().raw() == 0) {
+            throw new IllegalArgumentException("initial capital must be positive but was " + snapshot.initial());
+        }
+        B b = new B();
+        b.initial = snapshot.initial();
+        b.balance = snapshot.balance();
+        b.dayStart = snapshot.dayStart();
+        b.highestEod = snapshot.highestEod();
+        b.tradingDay = snapshot.tradingDay();
+        b.tradingDays = snapshot.tradingDays();
+        b.lastFillDay = snapshot.lastFillDay();
+        for (OpenPosition p : snapshot.positions()) {
+            if (b.positions.put(p.instrument(), p) != null) {
+                throw new IllegalArgumentException("two positions of " + p.instrument() + " in " + snapshot);
+            }
+        }
+        for (PendingEntry p : snapshot.pending()) {
+            if (b.pending.put(p.orderId(), p) != null) {
+                throw new IllegalArgumentException("two reservations of " + p.orderId() + " in " + snapshot);
+            }
+        }
+        b.globalKill = snapshot.globalKill();
+        for (StrategyId k : snapshot.strategyKills()) {
+            if (!b.strategyKills.add(k)) {
+                throw new IllegalArgumentException("the kill switch of " + k + " twice in " + snapshot);
+            }
+        }
+        b.blocked.putAll(snapshot.blocked());
+        b.halt = snapshot.halt();
+        b.lockUntil = snapshot.lockUntil();
+        b.lockDay = snapshot.lockDay();
+        b.closed.addAll(snapshot.closed());
+        b.lossesToday.addAll(snapshot.lossesToday());
+        b.selfState = snapshot.selfState();
+        b.selfAt = snapshot.selfAt();
+        // apply replaces a window list by list, never changes one in place: fresh lists are what it would hold.
+        snapshot.signals().forEach((tier, times) -> b.signals.put(tier, new ArrayList<>(times)));
+        snapshot.orders().forEach((tier, times) -> b.orders.put(tier, new ArrayList<>(times)));
+        return new AccountRisk(b);
+    }
+
+    /**
+     * Everything an {@link AccountRisk} holds, as immutable plain values with value equality (the
+     * form to persist and to compare it by). Positions (ordered by instrument id) and reservations
+     * (in the order they were approved) are lists keyed by their own instrument and order id; every
+     * map is keyed by a string and ordered by it. {@code lastFillDay}, {@code halt},
+     * {@code lockUntil}, {@code lockDay}, {@code selfState} and {@code selfAt} may be null.
+     */
+    public record Snapshot(Money initial, Money balance, Money dayStart, Money highestEod, LocalDate tradingDay, int tradingDays,
+                           LocalDate lastFillDay, List<OpenPosition> positions, List<PendingEntry> pending, boolean globalKill,
+                           List<StrategyId> strategyKills, Map<String, Long> blocked, Halt halt, Instant lockUntil, LocalDate lockDay,
+                           List<ClosedTrade> closed, List<Instant> lossesToday, Integer selfState, Instant selfAt,
+                           Map<String, List<Instant>> signals, Map<String, List<Instant>> orders) {
+        public Snapshot {
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(balance, "balance");
+            Objects.requireNonNull(dayStart, "dayStart");
+            Objects.requireNonNull(highestEod, "highestEod");
+            Objects.requireNonNull(tradingDay, "tradingDay");
+            positions = positions == null ? List.of() : List.copyOf(positions);
+            pending = pending == null ? List.of() : List.copyOf(pending);
+            strategyKills = strategyKills == null ? List.of() : List.copyOf(strategyKills);
+            blocked = sorted(blocked);
+            closed = closed == null ? List.of() : List.copyOf(closed);
+            lossesToday = lossesToday == null ? List.of() : List.copyOf(lossesToday);
+            signals = windows(signals);
+            orders = windows(orders);
+        }
+
+        private static <V> Map<String, V> sorted(Map<String, V> m) {
+            Map<String, V> out = new TreeMap<>();
+            if (m != null) {
+                m.forEach((k, v) -> out.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+
+        private static Map<String, List<Instant>> windows(Map<String, List<Instant>> m) {
+            Map<String, List<Instant>> out = new TreeMap<>();
+            if (m != null) {
+                m.forEach((k, v) -> out.put(Objects.requireNonNull(k, "tier"), List.copyOf(v)));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
     // ---- queries
 
     public String currency() {
