@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class FileReplay {
     private static final Logger LOG = LoggerFactory.getLogger(FileReplay.class);
 
+    /** Bars in flight at once (of different instruments, in practice). */
     private static final int PARALLEL_INSTRUMENTS = 8;
     private final Engine engine;
     private final BarPipeline pipeline;
@@ -80,9 +81,10 @@ public final class FileReplay {
         AtomicLong approved = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         CompletionStage<Done> done = merged
-                // One bar at a time per instrument, instruments side by side; the pipeline keeps
-                // everything that touches the account in feed order.
-                .mapAsyncPartitioned(PARALLEL_INSTRUMENTS, t -> t.instrument().value(), (t, instrument) -> handle(t).thenApply(outcome -> {
+                // mapAsync hands bars to the pipeline in feed order (mapAsyncPartitioned would not,
+                // across instruments); the pipeline runs one bar at a time per instrument, instruments
+                // side by side, and everything that touches the account in feed order.
+                .mapAsync(PARALLEL_INSTRUMENTS, t -> handle(t).thenApply(outcome -> {
                     if (outcome != null) {
                         bars.incrementAndGet();
                     }

@@ -243,7 +243,11 @@ public final class AccountEntity
         return ((IntentIgnored) last).decision();
     }
 
-    /** Long-only: LONG opens when flat, FLAT closes what is held; anything else needs no order. */
+    /**
+     * LONG opens when flat, FLAT closes what is held. A SHORT while flat becomes a sell intent that
+     * the risk rules reject as {@code long_only}, so the refusal is journaled and visible rather than
+     * silently ignored; anything else needs no order.
+     */
     private static OrderIntent intentFor(Signal signal, Exposure exposure) {
         if (signal.direction() == SignalDirection.LONG && exposure.isFlat()) {
             return new OrderIntent(signal.strategy(), signal.instrument(), OrderSide.BUY, signal.time(), LEG, signal.price(), false, signal.reason());

@@ -231,10 +231,17 @@ public final class OrderEntity
         if (state.hasTrade(fill.tradeId().value())) {
             return Effect().reply(cmd.replyTo(), new FillApplied(true, false, state));
         }
+        OrderStatus from = state.status();
+        if (from.isTerminal()) {
+            // A venue can fill what we already count as cancelled (the cancel raced the fill) or
+            // fill more than asked: the trade happened, so it is recorded and passed on to the
+            // position and the account; the status stays where the state machine put it.
+            LOG.warn("fill {} of {} arrived for order {} already {}: booked as a late fill", fill.tradeId(), fill.quantity(), clientOrderId, from);
+            return Effect().persist(new OrderFilled(fill, from)).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
+        }
         boolean complete = state.filledQuantity().plus(fill.quantity()).compareTo(state.request().quantity()) >= 0;
         OrderTransition transition = complete ? OrderTransition.FILL : OrderTransition.PARTIAL_FILL;
         List<Event> events = new ArrayList<>(2);
-        OrderStatus from = state.status();
         if (from == OrderStatus.NEW) {
             // The fill proves the venue has the order even if its answer is still on the way.
             events.add(new OrderSubmitted(clientOrderId));

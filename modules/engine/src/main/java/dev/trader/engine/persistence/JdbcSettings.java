@@ -22,12 +22,13 @@ public record JdbcSettings(String dialect, String url, String user, String passw
         return new JdbcSettings(dialect, db.getString("url"), db.getString("user"), db.hasPath("password") ? db.getString("password") : "");
     }
 
-    /** The URL without query parameters or credentials, for messages. */
+    /** The URL without query parameters or credentials (neither {@code ?password=} nor {@code user:pw@}), for messages. */
     public String redactedUrl() {
         int q = url.indexOf('?');
         int semi = url.indexOf(';');
         int cut = q < 0 ? semi : semi < 0 ? q : Math.min(q, semi);
-        return cut < 0 ? url : url.substring(0, cut);
+        String base = cut < 0 ? url : url.substring(0, cut);
+        return base.replaceAll("//[^/@]*@", "//");
     }
 
     @Override

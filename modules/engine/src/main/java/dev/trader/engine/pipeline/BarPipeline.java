@@ -18,7 +18,10 @@ import dev.trader.engine.settings.StrategyBinding;
 import dev.trader.engine.strategy.StrategyEntity;
 import dev.trader.engine.strategy.StrategyEntityId;
 import java.time.Duration;
+import dev.trader.domain.id.InstrumentId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +55,8 @@ public final class BarPipeline {
     private final Duration timeout;
     /** Completes when the account part of the previous bar has finished. */
     private CompletableFuture<Void> accountTurn = CompletableFuture.completedFuture(null);
+    /** The market part of the latest bar handed in, per instrument. */
+    private final Map<InstrumentId, CompletableFuture<?>> instrumentTurns = new HashMap<>();
 
     /** {@code venue} may be null for a live venue, whose fills arrive on their own. */
     public BarPipeline(Engine engine, SimulatedVenue venue) {
@@ -64,10 +69,15 @@ public final class BarPipeline {
         CompletableFuture<Void> previousTurn = accountTurn;
         CompletableFuture<Void> myTurn = new CompletableFuture<>();
         accountTurn = myTurn;
-        CompletableFuture<BarOutcome> outcome = engine.instrument(bar.instrument())
-                .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout)
-                .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals, ingested.atr()))
-                .toCompletableFuture()
+        // One bar at a time per instrument: this bar's market part starts after the previous bar's
+        // of the same instrument (whatever became of it).
+        CompletableFuture<?> previousOfInstrument = instrumentTurns.getOrDefault(bar.instrument(), CompletableFuture.completedFuture(null));
+        CompletableFuture<Market> marketPart = previousOfInstrument.exceptionally(e -> null)
+                .thenCompose(v -> engine.instrument(bar.instrument())
+                        .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout)
+                        .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals, ingested.atr())));
+        instrumentTurns.put(bar.instrument(), marketPart);
+        CompletableFuture<BarOutcome> outcome = marketPart
                 // The account part waits for the previous bar's even if this bar's market part failed,
                 // so that one failure cannot leave the bars after it waiting forever.
                 .thenCombine(previousTurn.exceptionally(e -> null), (market, ignored) -> market)

@@ -293,6 +293,22 @@ class OrderEntityTest {
     }
 
     @Test
+    void aFillThatArrivesAfterTheCancelIsBookedNotLost() {
+        place();
+        TestProbe<OrderState> probe = PEKKO.testKit().createTestProbe();
+        kit.runCommand(new OrderEntity.Cancel("flatten after a floor", probe.ref()));
+        assertEquals(OrderStatus.CANCELLED, probe.receiveMessage().status());
+
+        var late = applyFill(buyFill("3069712240", "24901.37", "0.04016", "1.00003902"));
+
+        assertTrue(late.reply().known());
+        assertTrue(late.reply().applied(), "the trade happened: it goes on to the position and the account");
+        assertEquals(OrderStatus.CANCELLED, late.state().status());
+        assertEquals(1, late.state().fills().size());
+        assertFalse(applyFill(buyFill("3069712240", "24901.37", "0.04016", "1.00003902")).reply().applied(), "still once per trade id");
+    }
+
+    @Test
     void aCancelTheVenueRefusesLeavesTheOrderAsItWas() {
         place();
         venue.refuseCancels();

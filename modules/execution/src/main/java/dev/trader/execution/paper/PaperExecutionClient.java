@@ -33,6 +33,8 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
     private final BigDecimal feeRate;
     private final String feeCurrency;
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
+    /** Fills made but not yet confirmed applied by the listener, by trade id. */
+    private final Map<String, Fill> undelivered = new LinkedHashMap<>();
     private volatile FillListener listener = fill -> CompletableFuture.completedFuture(null);
 
     public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency) {
@@ -89,17 +91,28 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
     public CompletionStage<Void> onBar(Bar bar) {
         List<Fill> fills = new ArrayList<>();
         synchronized (this) {
+            // A fill whose delivery failed earlier (an ask timed out, say) is sent again, the same
+            // fill with the same trade id, before anything new: every stage recognises it if it
+            // already has it, and nothing is lost if it did not.
+            fills.addAll(undelivered.values());
             for (PaperOrder order : orders.values()) {
                 OrderRequest r = order.request();
                 if (order.status() == OrderStatus.ACCEPTED && r.instrument().equals(bar.instrument())
                         && !r.decisionTime().isAfter(bar.openTime())) {
-                    fills.add(fillAt(r, bar.open(), bar));
+                    Fill fill = fillAt(r, bar.open(), bar);
+                    fills.add(fill);
+                    undelivered.put(fill.tradeId().value(), fill);
                     orders.put(r.clientOrderId().value(), order.withStatus(OrderStatus.FILLED));
                 }
             }
         }
-        CompletableFuture<?>[] applied = fills.stream().map(f -> listener.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] applied = fills.stream().map(f -> listener.onFill(f).toCompletableFuture()
+                .thenRun(() -> delivered(f))).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(applied);
+    }
+
+    private synchronized void delivered(Fill fill) {
+        undelivered.remove(fill.tradeId().value());
     }
 
     private Fill fillAt(OrderRequest r, Price price, Bar bar) {
