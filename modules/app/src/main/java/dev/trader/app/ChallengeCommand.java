@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  * breaches.csv and challenge.html. Deterministic: the same input and seed give byte-identical files.
  */
 @Command(name = "challenge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate a prop-firm challenge (target 10%, min 4 trading days, daily floor 5% and overall floor 10% of the initial "
+        description = {"Simulate a prop-firm challenge (target 10%%, min 4 trading days, daily floor 5%% and overall floor 10%% of the initial "
                 + "capital, Prague days) from many start dates and on Monte Carlo resampled trade sequences; report pass rate, average "
                 + "days to pass and every floor breach (equity at a bar close below a floor, checked independently of the risk module).",
                 "--rules on sizes and gates every entry with the engine's pre-trade risk; --rules off trades the same risk fraction "

@@ -111,7 +111,7 @@ class TradeVwapTest {
     /** The same over 100,000 real Bitstamp trades (12 decimals each: products far beyond 64 bits), daily sessions; skipped without the shared data set. */
     @Test
     void equalsAnIndependentBigDecimalVwapOnBitstampTradesIfTheSharedDataIsPresent() {
-        Path file = Path.of("/work/shared/data/ticks/bitstamp_btcusd_trades_20131125.csv.gz");
+        Path file = Path.of(System.getenv().getOrDefault("TRADER_MARKET_DATA", "/work/shared/data"), "ticks", "bitstamp_btcusd_trades_20131125.csv.gz");
         Assumptions.assumeTrue(Files.exists(file), "shared data set not present");
         List<VolumeFixtures.TradeRow> trades = VolumeFixtures.bitstampTrades(file);
         int days = checkAgainstBigDecimal(trades, 12, 12, SessionBoundary.utcMidnight(), DAY_MS);
