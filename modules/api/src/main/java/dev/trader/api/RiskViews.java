@@ -22,7 +22,8 @@ final class RiskViews {
                 r.halt() != null, r.halt() == null ? null : new HaltView(r.halt().rule(), r.halt().since().toString(), r.halt().untilNextDay()),
                 r.drawdownLocked(), text(r.drawdownLockUntil()),
                 r.governorMultiplier() == null ? null
-                        : new GovernorView(r.governorMultiplier().toPlainString(), r.governorRule(), text(r.governorCooldownUntil())),
+                        : new GovernorView(r.governorMultiplier().toPlainString(), r.governorRule(), text(r.governorCooldownUntil()),
+                                r.selfReportedState(), text(r.selfReportedAt())),
                 r.flattening(), new KillSwitchView(r.globalKillSwitch(), r.killedStrategies().stream().sorted().toList()),
                 new TreeMap<>(r.blockedAttempts()), r.blockedAttemptsTotal(),
                 r.lastRejections().stream().map(d -> new RejectionView(text(d.decisionTime()), d.instrument(), d.rule(), d.reason())).toList());

@@ -29,15 +29,18 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
  * malformed input 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text
  * 400/501/505.)
  *
- * <p>{@code POST /api/kill-switch} has no authentication yet (issue 8 adds it): it is safe only
- * because the server binds to 127.0.0.1 ({@code trader.http.interface}); do not expose the port
- * before that issue lands.
+ * <p>The operator routes ({@code POST /api/kill-switch}, {@code POST /api/governor/self-report},
+ * {@code POST /api/risk/clear-halt}) have no authentication yet (the admin-API issue, issue 8, adds
+ * it): they are safe only because the server binds to 127.0.0.1 ({@code trader.http.interface});
+ * do not expose the port before that issue lands.
  */
 public final class Routes extends AllDirectives {
     private final StatusService status;
     private final ReadinessProbe readiness;
     /** A kill-switch request is a few dozen bytes. */
     private static final long KILL_SWITCH_MAX_BYTES = 4096;
+    /** A self-report is a dozen bytes, a clear-halt request at most 200 characters of reason (up to 4 bytes each). */
+    private static final long OPERATOR_MAX_BYTES = 4096;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -53,6 +56,8 @@ public final class Routes extends AllDirectives {
                 pathPrefix("api", () -> concat(
                         path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
                         path("kill-switch", () -> post(this::killSwitch)),
+                        path(segment("governor").slash("self-report"), () -> post(this::selfReport)),
+                        path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
     }
 
@@ -91,6 +96,44 @@ public final class Routes extends AllDirectives {
             }
             return onSuccess(status.setKillSwitch(request.on(), request.strategy(), "POST /api/kill-switch"), v -> reply(StatusCodes.OK, v));
         }));
+    }
+
+    /**
+     * {@code {"state": 1..5}}: the trader's self-reported state for the mental governor, stamped with
+     * the account's last bar time (409 before the first bar). Answers with the risk view after it.
+     * No authentication until the admin-API issue: safe only while the bind stays 127.0.0.1.
+     */
+    private Route selfReport() {
+        return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
+            SelfReportRequest request;
+            try {
+                request = SelfReportRequest.parse(body);
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            return onSuccess(status.selfReport(request.state()), this::operatorReply);
+        }));
+    }
+
+    /**
+     * {@code {"reason": "..."}}: lifts the account's halt (409 "not halted" when there is none), journaled
+     * and logged at WARN with the reason. Answers with the risk view after it. No authentication until
+     * the admin-API issue: safe only while the bind stays 127.0.0.1.
+     */
+    private Route clearHalt() {
+        return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
+            ClearHaltRequest request;
+            try {
+                request = ClearHaltRequest.parse(body);
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            return onSuccess(status.clearHalt(request.reason() + " (POST /api/risk/clear-halt)"), this::operatorReply);
+        }));
+    }
+
+    private Route operatorReply(StatusService.OperatorResult result) {
+        return result.refusal() != null ? error(StatusCodes.CONFLICT, "conflict", result.refusal()) : reply(StatusCodes.OK, result.risk());
     }
 
     private Route reply(StatusCode code, Object body) {

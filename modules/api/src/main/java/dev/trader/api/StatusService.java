@@ -75,6 +75,25 @@ public final class StatusService {
                 .thenCompose(s -> riskStatus()).thenApply(RiskViews::of);
     }
 
+    /** Feeds the trader's self-reported state (1..5) to the mental governor; refused (with why) before the first bar. */
+    public CompletionStage<OperatorResult> selfReport(int state) {
+        return operator(engine.account().ask(r -> new AccountEntity.SelfReport(state, r), timeout));
+    }
+
+    /** Lifts the account's halt; refused ("not halted") when there is none. */
+    public CompletionStage<OperatorResult> clearHalt(String reason) {
+        return operator(engine.account().ask(r -> new AccountEntity.ClearHalt(reason, r), timeout));
+    }
+
+    private CompletionStage<OperatorResult> operator(CompletionStage<AccountEntity.OperatorReply> reply) {
+        return reply.thenCompose(a -> a.accepted() ? riskStatus().thenApply(r -> new OperatorResult(null, RiskViews.of(r)))
+                : CompletableFuture.completedFuture(new OperatorResult(a.refusal(), null)));
+    }
+
+    /** What an operator command did: the risk view after it, or (refused) why nothing was done. */
+    public record OperatorResult(String refusal, StatusView.RiskView risk) {
+    }
+
     private CompletionStage<List<PositionState>> positions(AccountState account) {
         List<CompletableFuture<PositionState>> open = new ArrayList<>();
         for (InstrumentBook book : account.books().values()) {

@@ -37,8 +37,12 @@ public record StatusView(String mode, String node, List<String> clusterMembers, 
     public record HaltView(String rule, String since, boolean untilNextDay) {
     }
 
-    /** {@code multiplier} scales the risk per trade (1.0, 0.75, 0.5; 0 stops entries until {@code cooldownUntil}). */
-    public record GovernorView(String multiplier, String rule, String cooldownUntil) {
+    /**
+     * {@code multiplier} scales the risk per trade (1.0, 0.75, 0.5; 0 stops entries until {@code cooldownUntil});
+     * {@code selfReported} is the trader's last self-reported state (1 worst … 5 best) and {@code selfReportedAt}
+     * the bar time it was stamped with (both null if never reported).
+     */
+    public record GovernorView(String multiplier, String rule, String cooldownUntil, Integer selfReported, String selfReportedAt) {
     }
 
     public record KillSwitchView(boolean global, List<String> strategies) {

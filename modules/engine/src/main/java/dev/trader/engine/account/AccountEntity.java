@@ -79,6 +79,29 @@ public final class AccountEntity
         }
     }
 
+    /**
+     * The trader's self-reported state, 1 (worst) to 5 (best), for the mental governor (prop-firm
+     * model only). Stamped with the close time of the latest bar this incarnation observed (event
+     * time, never the wall clock); refused before any bar was observed.
+     */
+    public record SelfReport(int state, ActorRef<OperatorReply> replyTo) implements Command {
+    }
+
+    /** An operator lifts the halt (prop-firm model only); refused when the account is not halted. */
+    public record ClearHalt(String reason, ActorRef<OperatorReply> replyTo) implements Command {
+    }
+
+    /** The answer to an operator command: done (possibly with nothing to change), or refused with why. */
+    public record OperatorReply(boolean accepted, String refusal) implements CborSerializable {
+        static OperatorReply ok() {
+            return new OperatorReply(true, null);
+        }
+
+        static OperatorReply refused(String why) {
+            return new OperatorReply(false, why);
+        }
+    }
+
     public record GetStatus(ActorRef<AccountState> replyTo) implements Command {
     }
 
@@ -187,6 +210,8 @@ public final class AccountEntity
                 .onCommand(CloseOrder.class, this::onCloseOrder)
                 .onCommand(ObserveBar.class, this::onObserveBar)
                 .onCommand(SetKillSwitch.class, this::onSetKillSwitch)
+                .onCommand(SelfReport.class, this::onSelfReport)
+                .onCommand(ClearHalt.class, this::onClearHalt)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .onCommand(GetRiskStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), riskStatus(state)))
                 .build();
@@ -335,6 +360,45 @@ public final class AccountEntity
                 .thenReply(cmd.replyTo(), s -> s);
     }
 
+    private ReplyEffect<Event, AccountState> onSelfReport(AccountState state, SelfReport cmd) {
+        if (desk == null) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("the flat risk model has no mental governor"));
+        }
+        if (cmd.state() < 1 || cmd.state() > 5) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("the self-reported state must be within 1..5 but was " + cmd.state()));
+        }
+        // Event time, never the wall clock: the close of the latest bar observed. After a restart that
+        // is known again with the next bar (quiet bars are not journaled, so the journal's latest
+        // observation could be older than a report already made).
+        Instant time = lastBarClose;
+        if (time == null) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("no bar has been observed yet (since the engine started): "
+                    + "a self-report is stamped with the last bar's close time, so it waits for the next bar"));
+        }
+        List<RiskEvent> report = desk.selfReport(state, cmd.state(), time);
+        if (report.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.ok());
+        }
+        return Effect().persist(new RiskRecorded(report))
+                .thenRun(s -> LOG.info("account {} self-reported state {} at {}", accountId, cmd.state(), time))
+                .thenReply(cmd.replyTo(), s -> OperatorReply.ok());
+    }
+
+    private ReplyEffect<Event, AccountState> onClearHalt(AccountState state, ClearHalt cmd) {
+        if (desk == null) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("not halted: the flat risk model never halts"));
+        }
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "operator" : cmd.reason();
+        List<RiskEvent> cleared = desk.clearHalt(state, reason);
+        if (cleared.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("not halted"));
+        }
+        String rule = state.risk().risk().halt().map(h -> h.rule()).orElse("?");
+        return Effect().persist(new RiskRecorded(cleared))
+                .thenRun(s -> LOG.warn("halt ({}) CLEARED for account {}: {}", rule, accountId, reason))
+                .thenReply(cmd.replyTo(), s -> OperatorReply.ok());
+    }
+
     private RiskStatus riskStatus(AccountState state) {
         Instant clock = state.risk().clock();
         Instant asOf = clock == null || (lastBarClose != null && lastBarClose.isAfter(clock)) ? lastBarClose : clock;
@@ -342,7 +406,7 @@ public final class AccountEntity
             return desk.status(state, asOf);
         }
         RiskLedger l = state.risk();
-        return new RiskStatus("flat", asOf, null, null, null, null, null, null, null, null, false, null, null, null, null, false,
+        return new RiskStatus("flat", asOf, null, null, null, null, null, null, null, null, false, null, null, null, null, null, null, false,
                 state.killSwitch(), l.killedStrategies(), l.blockedAttempts(), PropFirmDesk.lastRejections(state));
     }
 

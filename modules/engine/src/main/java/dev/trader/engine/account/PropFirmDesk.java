@@ -251,6 +251,23 @@ final class PropFirmDesk {
         return List.of(new RiskEvent.KillSwitchSet(now(state), strategy, on, reason));
     }
 
+    /** The trader's self-reported state at {@code time}; nothing if the same report at the same time is already in the book. */
+    List<RiskEvent> selfReport(AccountState state, int selfState, Instant time) {
+        AccountRisk r = state.risk().risk();
+        if (r.selfReportedState().orElse(0) == selfState && time.equals(r.selfReportedAt().orElse(null))) {
+            return List.of();
+        }
+        return List.of(new RiskEvent.SelfReported(time, selfState));
+    }
+
+    /** An operator lifts the halt; nothing if the account is not halted. */
+    List<RiskEvent> clearHalt(AccountState state, String reason) {
+        if (state.risk().risk().halt().isEmpty()) {
+            return List.of();
+        }
+        return List.of(new RiskEvent.HaltCleared(now(state), reason));
+    }
+
     /** The risk as of {@code asOf} (null before any event: the epoch then). */
     RiskStatus status(AccountState state, Instant asOf) {
         RiskLedger l = state.risk();
@@ -260,6 +277,7 @@ final class PropFirmDesk {
         GovernorOutput g = risk.governor(r, now);
         return new RiskStatus("prop-firm", asOf, r.tradingDay(), r.equity(), r.balance(), r.dayStartBalance(), f.daily(), f.overall(),
                 r.halt().orElse(null), r.drawdownLockUntil().orElse(null), r.drawdownLocked(now), g.multiplier(), g.rule(), g.cooldownUntil(),
+                r.selfReportedState().orElse(null), r.selfReportedAt().orElse(null),
                 risk.progress(r), l.flattening(), r.globalKillSwitch(), l.killedStrategies(), r.blockedAttempts(), lastRejections(state));
     }
 
