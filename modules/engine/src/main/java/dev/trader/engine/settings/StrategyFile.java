@@ -31,16 +31,4 @@ record StrategyFile(String location, Config config) {
             throw new SettingsException("strategy file for '" + name + "' is invalid: " + e.getMessage(), e);
         }
     }
-
-    /** A strategy file named by its path (the backtester's {@code --strategy FILE}). */
-    static StrategyFile at(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SettingsException("strategy file " + file + " does not exist");
-        }
-        try {
-            return new StrategyFile(file.toString(), ConfigFactory.parseFile(file.toFile()).resolve());
-        } catch (ConfigException e) {
-            throw new SettingsException("strategy file " + file + " is invalid: " + e.getMessage(), e);
-        }
-    }
 }
