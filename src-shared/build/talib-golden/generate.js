@@ -27,8 +27,18 @@ async function main() {
     for (let j = 0; j + lookback < n; j++) col[j + lookback] = String(output[j]);
     columns.push([name, col]);
   };
-  // Multi-output functions (STOCH, STOCHF) come back garbled from this wrapper (all zeros),
-  // so only single-output functions are used; Stochastic is checked against StockCharts.
+  // Multi-output functions (STOCH, STOCHF) come back garbled from this wrapper (all zeros), so
+  // the slow stochastic (5,3,3, SMA) is composed from single-output TA-Lib functions the way
+  // STOCH defines it: fast %K = 100 + WILLR(5) (= 100·(C − LL)/(HH − LL)), slow %K = SMA(3) of it,
+  // slow %D = SMA(3) of slow %K; both columns start where STOCH's do (lookback 8). The
+  // composition rounds differently from STOCH in the last bits, and a flat 5-bar range would
+  // give 100 where STOCH gives 0 (none in this data).
+  const willr = talib.WILLR({ high, low, close, timePeriod: 5 }).output.slice(0, n - 4);
+  const fastK = willr.map(w => 100 + w);
+  const slowK = talib.SMA({ inReal: fastK, timePeriod: 3 }).output.slice(0, fastK.length - 2);
+  const slowD = talib.SMA({ inReal: slowK, timePeriod: 3 }).output.slice(0, slowK.length - 2);
+  add("stoch_slowk_5_3_3", slowK.slice(2), 8);
+  add("stoch_slowd_5_3_3", slowD, 8);
   add("cci_20", talib.CCI({ high, low, close, timePeriod: 20 }).output, 19);
   add("mfi_14", talib.MFI({ high, low, close, volume, timePeriod: 14 }).output, 14);
   add("obv", talib.OBV({ inReal: close, volume }).output, 0);

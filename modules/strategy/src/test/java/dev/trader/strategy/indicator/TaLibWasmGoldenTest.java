@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CCI, MFI, OBV, Parabolic SAR and WMA against TA-Lib's own C code (compiled to WebAssembly, see
+ * CCI, MFI, OBV, Parabolic SAR, WMA and the slow stochastic against TA-Lib's own C code (compiled to WebAssembly, see
  * src-shared/test-data/golden/SOURCE.md) on 2,000 real BTCUSDT 1h bars: within 1e-9 relative
  * after the warm-up, and empty exactly where TA-Lib's warm-up is. The same file's SMA, RSI and
  * ATR columns are first checked against the native TA-Lib golden file, which vouches for it.
@@ -72,6 +72,32 @@ class TaLibWasmGoldenTest {
             assertEquals(expected[i].isEmpty(), Double.isNaN(value), where + ": TA-Lib '" + expected[i] + "', ours " + value);
             if (!expected[i].isEmpty()) {
                 double e = Double.parseDouble(expected[i]);
+                double relative = Math.abs(value - e) / Math.max(1.0, Math.abs(e));
+                assertTrue(relative <= 1e-9, where + ": TA-Lib " + e + ", ours " + value);
+                worst = Math.max(worst, relative);
+                compared++;
+            }
+        }
+        assertTrue(compared > 1900, column + " compared " + compared);
+        System.out.printf("[talib] %s: %d values, worst relative difference %.3e%n", column, compared, worst);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stoch_slowk_5_3_3", "stoch_slowd_5_3_3"})
+    void theSlowStochasticMatchesTaLibsComposition(String column) throws Exception {
+        Table bars = Table.read(BARS);
+        String[] expected = Table.read(WASM).column(column);
+        Stochastic stochastic = new Stochastic(5, 3, 3);
+        double worst = 0;
+        int compared = 0;
+        for (int i = 0; i < bars.rows(); i++) {
+            stochastic.update(bars.num(i, "open"), bars.num(i, "high"), bars.num(i, "low"), bars.num(i, "close"), bars.num(i, "volume"));
+            double value = column.contains("slowk") ? stochastic.slowK() : stochastic.slowD();
+            String where = column + " at bar " + i;
+            assertEquals(expected[i].isEmpty(), Double.isNaN(value), where + ": TA-Lib '" + expected[i] + "', ours " + value);
+            if (!expected[i].isEmpty()) {
+                double e = Double.parseDouble(expected[i]);
+                // composed from WILLR and SMA (see generate.js): equal to STOCH up to the last bits
                 double relative = Math.abs(value - e) / Math.max(1.0, Math.abs(e));
                 assertTrue(relative <= 1e-9, where + ": TA-Lib " + e + ", ours " + value);
                 worst = Math.max(worst, relative);
