@@ -3,11 +3,13 @@ package dev.trader.risk.intrade;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
+import dev.trader.domain.order.OrderType;
 import dev.trader.risk.intrade.TradeEvent.ExitFill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,6 +30,100 @@ public final class InTradeManager {
      *                                  last bar processed (each bar is given once, in order)
      */
     public static Transition onBar(ManagedTrade trade, Bar bar, BarInputs inputs) {
+        check(trade, bar, inputs);
+        return new Step(trade, bar).run(inputs);
+    }
+
+    /**
+     * The close of a bar for a trade whose exits rest at a venue: the venue has already filled
+     * what this bar reached (booked with {@link #onExitFill}), so only the close is left. The time
+     * stop and an opposite signal become {@link TradeEvent.ExitRequested} (a market exit for the
+     * next bar, see {@link #workingOrders}); otherwise the stop may move, exactly as in
+     * {@link #onBar}. Bars are counted and the extremes tracked as there.
+     *
+     * @throws IllegalStateException    if the trade is already closed
+     * @throws IllegalArgumentException as {@link #onBar}
+     */
+    public static Transition atClose(ManagedTrade trade, Bar bar, BarInputs inputs) {
+        check(trade, bar, inputs);
+        return new Step(trade, bar).close(inputs, true);
+    }
+
+    /**
+     * A venue's fill of one of the trade's exits (or of an exit it did not place, {@link ExitKind#OTHER}),
+     * booked with its exact P&L. A fill larger than what is open books what is open: the venue
+     * treats exits as reduce-only, so more cannot have been sold for this trade.
+     *
+     * @param rung the ladder index for a {@link ExitKind#RUNG}, ignored otherwise
+     * @throws IllegalStateException if the trade is already closed
+     */
+    public static Transition onExitFill(ManagedTrade trade, ExitKind kind, int rung, Quantity quantity, Price price) {
+        Objects.requireNonNull(trade, "trade");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(price, "price");
+        if (trade.isClosed()) {
+            throw new IllegalStateException("the managed trade in " + trade.plan().rules().instrument() + " is closed; it takes no more fills");
+        }
+        Quantity q = quantity.min(trade.openQuantity());
+        BigDecimal pnl = trade.pnlOf(q, price);
+        Quantity open = trade.openQuantity().minus(q);
+        BigDecimal realized = trade.realizedPnl().add(pnl);
+        int rungsDone = kind == ExitKind.RUNG ? Math.max(trade.rungsDone(), rung + 1) : trade.rungsDone();
+        List<TradeEvent> events = new ArrayList<>(2);
+        events.add(switch (kind) {
+            case STOP -> new TradeEvent.StopHit(q, price, pnl);
+            case RUNG -> new TradeEvent.ScaledOut(q, price, pnl);
+            case TARGET -> new TradeEvent.TargetHit(q, price, pnl);
+            case TIME -> new TradeEvent.TimeExit(q, price, pnl);
+            case OPPOSITE_SIGNAL -> new TradeEvent.OppositeSignalExit(q, price, pnl);
+            case OTHER -> new TradeEvent.OtherExit(q, price, pnl);
+        });
+        if (open.isZero()) {
+            events.add(new TradeEvent.PositionClosed(realized));
+        }
+        ManagedTrade next = new ManagedTrade(trade.plan(), trade.side(), trade.entry(), trade.initialStop(), trade.originalQuantity(), open,
+                trade.stop(), trade.barsInTrade(), rungsDone, realized, trade.highestHigh(), trade.lowestLow(), trade.lastBarOpen());
+        return new Transition(next, events);
+    }
+
+    /**
+     * The exit orders the trade wants resting for its next bar: a market exit when one was
+     * requested ({@code marketExit} TIME or OPPOSITE_SIGNAL, else null), the stop for everything
+     * open, each pending rung with the share it would sell after the rungs before it, and the
+     * target for what the ladder leaves. All are reduce-only: the venue fills them in the
+     * manager's order (the open first, stops before limits) and never beyond what is open, so
+     * the fills are the ones {@link #onBar} models. Nothing when the trade is closed.
+     */
+    public static List<ExitOrder> workingOrders(ManagedTrade trade, ExitKind marketExit) {
+        if (trade.isClosed()) {
+            return List.of();
+        }
+        List<ExitOrder> out = new ArrayList<>();
+        Quantity open = trade.openQuantity();
+        if (marketExit != null) {
+            out.add(new ExitOrder("exit-" + marketExit.name().toLowerCase(Locale.ROOT), marketExit, -1, OrderType.MARKET, null, open));
+        }
+        out.add(new ExitOrder("stop@" + trade.stop().toBigDecimal().toPlainString(), ExitKind.STOP, -1, OrderType.STOP_MARKET, trade.stop(), open));
+        Quantity left = open;
+        List<ScaleOutRung> ladder = trade.plan().ladder();
+        for (int i = trade.rungsDone(); i < ladder.size() && !left.isZero(); i++) {
+            Quantity share = trade.rungQuantity(i, left);
+            Price price = trade.rungPrice(i);
+            if (share.isZero() || !price.isPositive()) {
+                continue;
+            }
+            out.add(new ExitOrder("rung-" + i, ExitKind.RUNG, i, OrderType.LIMIT, price, share));
+            left = left.minus(share);
+        }
+        Price target = trade.targetPrice();
+        if (target != null && target.isPositive() && !left.isZero()) {
+            out.add(new ExitOrder("target", ExitKind.TARGET, -1, OrderType.LIMIT, target, left));
+        }
+        return out;
+    }
+
+    private static void check(ManagedTrade trade, Bar bar, BarInputs inputs) {
         Objects.requireNonNull(trade, "trade");
         Objects.requireNonNull(bar, "bar");
         Objects.requireNonNull(inputs, "inputs");
@@ -41,7 +137,6 @@ public final class InTradeManager {
             throw new IllegalArgumentException("bar at " + bar.openTime() + " does not open after the last bar processed ("
                     + trade.lastBarOpen() + "): each bar is given once, in order");
         }
-        return new Step(trade, bar).run(inputs);
     }
 
     /** The working state of one bar's processing. */
@@ -93,11 +188,28 @@ public final class InTradeManager {
                 return result();
             }
             // 3. The close: time stop, then opposite signal, then the stop update for the next bar.
+            return close(inputs, false);
+        }
+
+        /**
+         * The close of the bar: a time or signal exit at the close ({@code request} false: modelled
+         * fills) or asked for ({@code request} true: the venue fills it on the next bar); otherwise
+         * the stop update.
+         */
+        Transition close(BarInputs inputs, boolean request) {
             int maxBars = trade.plan().maxBarsInTrade();
             if (maxBars > 0 && trade.barsInTrade() + 1 >= maxBars) {
-                exitAll(TradeEvent.TimeExit::new, bar.close());
+                if (request) {
+                    events.add(new TradeEvent.ExitRequested(ExitKind.TIME));
+                } else {
+                    exitAll(TradeEvent.TimeExit::new, bar.close());
+                }
             } else if (trade.plan().exitOnOppositeSignal() && inputs.oppositeSignal()) {
-                exitAll(TradeEvent.OppositeSignalExit::new, bar.close());
+                if (request) {
+                    events.add(new TradeEvent.ExitRequested(ExitKind.OPPOSITE_SIGNAL));
+                } else {
+                    exitAll(TradeEvent.OppositeSignalExit::new, bar.close());
+                }
             } else {
                 moveStop(inputs);
             }
@@ -112,37 +224,12 @@ public final class InTradeManager {
                 if (!favourableReaches(level, rungPrice)) {
                     return;
                 }
-                Quantity quantity = rungQuantity(rungsDone);
+                Quantity quantity = trade.rungQuantity(rungsDone, open);
                 rungsDone++;
                 if (!quantity.isZero()) {
                     exit(TradeEvent.ScaledOut::new, quantity, atOpen ? bar.open() : rungPrice);
                 }
             }
-        }
-
-        /**
-         * The rung's share of the original quantity, rounded down to the lot and capped at what is
-         * open; the last rung of a ladder that sells everything takes all that remains; a rung that
-         * would leave less than the venue's minimum takes that too (no dust); a share below the
-         * minimum that leaves enough open is skipped (zero).
-         */
-        private Quantity rungQuantity(int index) {
-            InTradePlan plan = trade.plan();
-            BigDecimal lot = plan.rules().lotSize().toBigDecimal();
-            BigDecimal minimum = lot.max(plan.rules().minQuantity().toBigDecimal());
-            BigDecimal remaining = open.toBigDecimal();
-            BigDecimal share;
-            if (index == plan.ladder().size() - 1 && plan.ladderSellsEverything()) {
-                share = remaining;
-            } else {
-                BigDecimal wanted = plan.ladder().get(index).fraction().multiply(trade.originalQuantity().toBigDecimal());
-                share = wanted.divide(lot, 0, RoundingMode.FLOOR).multiply(lot).min(remaining);
-            }
-            BigDecimal left = remaining.subtract(share);
-            if (left.signum() > 0 && left.compareTo(minimum) < 0) {
-                share = remaining;
-            }
-            return share.compareTo(minimum) < 0 ? Quantity.ZERO : Quantity.of(share);
         }
 
         /** Break-even and trailing candidates at the close; the stop only tightens. */

@@ -142,6 +142,31 @@ public record ManagedTrade(InTradePlan plan, PositionSide side, Price entry, Pri
         return awayFromEntry(levelAt(plan.ladder().get(index).r()));
     }
 
+    /**
+     * What rung {@code index} sells when {@code open} is still open: its share of the original
+     * quantity, rounded down to the lot and capped at what is open; the last rung of a ladder
+     * that sells everything takes all that remains; a rung that would leave less than the
+     * venue's minimum takes that too (no dust); a share below the minimum that leaves enough
+     * open is skipped (zero).
+     */
+    public Quantity rungQuantity(int index, Quantity open) {
+        BigDecimal lot = plan.rules().lotSize().toBigDecimal();
+        BigDecimal minimum = lot.max(plan.rules().minQuantity().toBigDecimal());
+        BigDecimal remaining = open.toBigDecimal();
+        BigDecimal share;
+        if (index == plan.ladder().size() - 1 && plan.ladderSellsEverything()) {
+            share = remaining;
+        } else {
+            BigDecimal wanted = plan.ladder().get(index).fraction().multiply(originalQuantity.toBigDecimal());
+            share = wanted.divide(lot, 0, RoundingMode.FLOOR).multiply(lot).min(remaining);
+        }
+        BigDecimal left = remaining.subtract(share);
+        if (left.signum() > 0 && left.compareTo(minimum) < 0) {
+            share = remaining;
+        }
+        return share.compareTo(minimum) < 0 ? Quantity.ZERO : Quantity.of(share);
+    }
+
     /** The final target's price, rounded like a rung's; null when the plan has no target. */
     public Price targetPrice() {
         return plan.targetR() == null ? null : awayFromEntry(levelAt(plan.targetR()));

@@ -67,6 +67,26 @@ public sealed interface TradeEvent {
         }
     }
 
+    /** An exit the manager did not place (a strategy's exit, a flatten) reduced the trade. */
+    record OtherExit(Quantity quantity, Price price, BigDecimal realizedPnl) implements ExitFill {
+        public OtherExit {
+            realizedPnl = checkFill(quantity, price, realizedPnl);
+        }
+    }
+
+    /**
+     * The time stop or an opposite signal at a bar's close asks for a market exit of everything
+     * open. Where orders rest at a venue, the exit fills on the next bar and is booked as its
+     * {@link TimeExit} or {@link OppositeSignalExit} then.
+     */
+    record ExitRequested(ExitKind kind) implements TradeEvent {
+        public ExitRequested {
+            if (kind != ExitKind.TIME && kind != ExitKind.OPPOSITE_SIGNAL) {
+                throw new IllegalArgumentException("only a time or signal exit is requested at the close, not " + kind);
+            }
+        }
+    }
+
     /** Nothing is open any more; the trade's realized P&L over all its exit fills. */
     record PositionClosed(BigDecimal totalRealizedPnl) implements TradeEvent {
         public PositionClosed {
