@@ -44,7 +44,7 @@ final class FlatDesk {
         InstrumentBook book = state.book(intent.instrument().value());
         int seq = entry ? book.positionSeq() + 1 : book.positionSeq();
         OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.strategy(), intent.instrument(), intent.side(), OrderType.MARKET,
-                approved.quantity(), null, intent.decisionTime());
+                approved.quantity(), null, intent.decisionTime(), intent.reduceOnly());
         IntentDecision d = new IntentDecision(IntentDecision.Outcome.APPROVED, intent.clientOrderId().value(), intent.instrument().value(),
                 intent.decisionTime(), request, PositionIds.of(accountId, intent.instrument(), seq), "approved", intent.reason(), approved.inputs());
         return List.of(new IntentApproved(d, entry, seq));

@@ -294,7 +294,7 @@ final class PropFirmDesk {
         InstrumentBook book = state.book(intent.instrument().value());
         int seq = entry ? book.positionSeq() + 1 : book.positionSeq();
         OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.strategy(), intent.instrument(), intent.side(), OrderType.MARKET,
-                quantity, null, intent.decisionTime());
+                quantity, null, intent.decisionTime(), intent.reduceOnly());
         IntentDecision d = new IntentDecision(IntentDecision.Outcome.APPROVED, intent.clientOrderId().value(), intent.instrument().value(),
                 intent.decisionTime(), request, PositionIds.of(accountId, intent.instrument(), seq), rule, reason, inputs);
         return new IntentApproved(d, entry, seq);

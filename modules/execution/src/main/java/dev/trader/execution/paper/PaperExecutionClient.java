@@ -1,20 +1,23 @@
 package dev.trader.execution.paper;
 
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.TradeId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
+import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
+import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderStatus;
-import dev.trader.domain.order.OrderType;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.FillListener;
 import dev.trader.domain.port.SimulatedVenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +26,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Paper trading against the bars we are fed: a market order decided at a bar's close fills
- * completely at the next bar's open, paying {@code feeRate} of the notional in the quote
- * currency. Submission is idempotent by client order id, like a real venue's. The venue's
- * book lives in memory: after a restart the engine's reconciliation sends open orders again.
+ * Paper trading against the bars we are fed. An order decided at or before a bar's open rests
+ * until a bar trades it, as {@link BarMatcher} says: market orders at the next open, stop-market
+ * orders when the price reaches their trigger (at the open after a gap), limit orders when the
+ * price reaches their limit. Every order fills completely in one fill, paying {@code feeRate} of
+ * the notional in the quote currency, except a reduce-only one, which never sells more than is
+ * held here: it fills what is left and the rest expires, and once nothing is held every resting
+ * reduce-only order of the instrument expires. Submission is idempotent by client order id, like
+ * a real venue's. The book lives in memory: after a restart the engine restores the holdings
+ * ({@link #restoreHolding}) and its reconciliation sends open orders again.
  */
 public final class PaperExecutionClient implements ExecutionClient, SimulatedVenue {
     private final String venue;
     private final BigDecimal feeRate;
     private final String feeCurrency;
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
+    /** What the fills here hold per instrument (buys minus sells). */
+    private final Map<InstrumentId, BigDecimal> held = new HashMap<>();
     /** Fills made but not yet confirmed applied by the listener, by trade id. */
     private final Map<String, Fill> undelivered = new LinkedHashMap<>();
     private volatile FillListener listener = fill -> CompletableFuture.completedFuture(null);
@@ -56,14 +66,21 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         this.listener = listener;
     }
 
+    /** After a restart: what our books hold of {@code instrument}, so reduce-only exits can fill again. */
+    public synchronized void restoreHolding(InstrumentId instrument, Quantity quantity) {
+        held.put(instrument, quantity.toBigDecimal());
+    }
+
+    /** What the fills here hold of {@code instrument}. */
+    public synchronized BigDecimal holding(InstrumentId instrument) {
+        return held.getOrDefault(instrument, BigDecimal.ZERO);
+    }
+
     @Override
     public synchronized CompletionStage<SubmitResult> submit(OrderRequest request) {
         PaperOrder existing = orders.get(request.clientOrderId().value());
         if (existing != null) {
             return CompletableFuture.completedFuture(SubmitResult.accepted(request.clientOrderId(), existing.venueOrderId()));
-        }
-        if (request.type() != OrderType.MARKET) {
-            return CompletableFuture.completedFuture(SubmitResult.rejected(request.clientOrderId(), "paper venue fills market orders only"));
         }
         // Derived from the client order id, so a restarted venue answers with the same id.
         PaperOrder order = new PaperOrder(request, venue + "-" + request.clientOrderId().value(), OrderStatus.ACCEPTED);
@@ -86,7 +103,7 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         return CompletableFuture.completedFuture(Optional.ofNullable(orders.get(clientOrderId.value())).map(PaperOrder::status));
     }
 
-    /** Fills every open order on this bar's instrument that was decided before the bar opened. */
+    /** Trades every resting order on this bar's instrument that was decided before the bar opened. */
     @Override
     public CompletionStage<Void> onBar(Bar bar) {
         List<Fill> fills = new ArrayList<>();
@@ -95,15 +112,15 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
             // fill with the same trade id, before anything new: every stage recognises it if it
             // already has it, and nothing is lost if it did not.
             fills.addAll(undelivered.values());
-            for (PaperOrder order : orders.values()) {
-                OrderRequest r = order.request();
-                if (order.status() == OrderStatus.ACCEPTED && r.instrument().equals(bar.instrument())
-                        && !r.decisionTime().isAfter(bar.openTime())) {
-                    Fill fill = fillAt(r, bar.open(), bar);
-                    fills.add(fill);
-                    undelivered.put(fill.tradeId().value(), fill);
-                    orders.put(r.clientOrderId().value(), order.withStatus(OrderStatus.FILLED));
-                }
+            List<OrderRequest> resting = orders.values().stream()
+                    .filter(o -> o.status() == OrderStatus.ACCEPTED && o.request().instrument().equals(bar.instrument())
+                            && !o.request().decisionTime().isAfter(bar.openTime()))
+                    .map(PaperOrder::request).toList();
+            for (BarMatcher.Match m : BarMatcher.match(bar, resting)) {
+                trade(m.request(), m.price(), bar).ifPresent(f -> {
+                    fills.add(f);
+                    undelivered.put(f.tradeId().value(), f);
+                });
             }
         }
         CompletableFuture<?>[] applied = fills.stream().map(f -> listener.onFill(f).toCompletableFuture()
@@ -111,14 +128,45 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         return CompletableFuture.allOf(applied);
     }
 
-    private synchronized void delivered(Fill fill) {
-        undelivered.remove(fill.tradeId().value());
+    /** One order trades at {@code price}: all of it, or for a reduce-only order what is held (the rest expires). */
+    private Optional<Fill> trade(OrderRequest r, Price price, Bar bar) {
+        PaperOrder order = orders.get(r.clientOrderId().value());
+        if (order.status() != OrderStatus.ACCEPTED) {
+            return Optional.empty();
+        }
+        BigDecimal position = holding(r.instrument());
+        Quantity quantity = r.quantity();
+        if (r.reduceOnly()) {
+            BigDecimal reducible = r.side() == OrderSide.SELL ? position.max(BigDecimal.ZERO) : position.negate().max(BigDecimal.ZERO);
+            if (reducible.compareTo(quantity.toBigDecimal()) < 0) {
+                quantity = reducible.signum() == 0 ? Quantity.ZERO : Quantity.of(reducible);
+            }
+        }
+        if (quantity.isZero()) {
+            orders.put(r.clientOrderId().value(), order.withStatus(OrderStatus.EXPIRED));
+            return Optional.empty();
+        }
+        Money fee = price.notional(quantity, feeCurrency).times(feeRate);
+        TradeId tradeId = new TradeId(venue + "-" + r.clientOrderId().value() + "-1");
+        Fill fill = new Fill(r.clientOrderId(), tradeId, r.instrument(), r.side(), price, quantity, fee, bar.openTime());
+        BigDecimal signed = r.side() == OrderSide.BUY ? quantity.toBigDecimal() : quantity.toBigDecimal().negate();
+        BigDecimal after = position.add(signed);
+        held.put(r.instrument(), after);
+        orders.put(r.clientOrderId().value(), order.withStatus(quantity.equals(r.quantity()) ? OrderStatus.FILLED : OrderStatus.EXPIRED));
+        if (after.signum() == 0) {
+            expireReduceOnly(r.instrument());
+        }
+        return Optional.of(fill);
     }
 
-    private Fill fillAt(OrderRequest r, Price price, Bar bar) {
-        Money fee = price.notional(r.quantity(), feeCurrency).times(feeRate);
-        TradeId tradeId = new TradeId(venue + "-" + r.clientOrderId().value() + "-1");
-        return new Fill(r.clientOrderId(), tradeId, r.instrument(), r.side(), price, r.quantity(), fee, bar.openTime());
+    /** Nothing is held: no resting reduce-only order of the instrument can ever fill. */
+    private void expireReduceOnly(InstrumentId instrument) {
+        orders.replaceAll((id, o) -> o.status() == OrderStatus.ACCEPTED && o.request().reduceOnly() && o.request().instrument().equals(instrument)
+                ? o.withStatus(OrderStatus.EXPIRED) : o);
+    }
+
+    private synchronized void delivered(Fill fill) {
+        undelivered.remove(fill.tradeId().value());
     }
 
     private record PaperOrder(OrderRequest request, String venueOrderId, OrderStatus status) {
