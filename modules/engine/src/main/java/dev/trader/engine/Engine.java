@@ -8,6 +8,9 @@ import dev.trader.engine.account.NewsCalendar;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.risk.intrade.InTradeConfig;
+import dev.trader.risk.intrade.InTradePlan;
 import dev.trader.engine.settings.StrategyBinding;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.engine.strategy.StrategyEntity;
@@ -63,8 +66,24 @@ public final class Engine {
         }));
         sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings)));
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
-        sharding.init(Entity.of(PositionEntity.TYPE_KEY, ctx -> PositionEntity.create(ctx.getEntityId(), settings.currency(), tuning)));
+        sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
         return new Engine(system, settings, sharding);
+    }
+
+    /**
+     * Positions, managed by the in-trade manager when {@code trader.risk.in-trade.enabled} under
+     * the prop-firm model (the flat model approves no stops, so there is nothing to manage).
+     */
+    private static Function<EntityContext<PositionEntity.Command>, Behavior<PositionEntity.Command>> positionBehavior(TraderSettings settings) {
+        var tuning = settings.tuning();
+        if (!settings.inTradeManagement()) {
+            return ctx -> PositionEntity.create(ctx.getEntityId(), settings.currency(), tuning);
+        }
+        InTradeConfig config = settings.risk().propFirm().inTrade();
+        Map<InstrumentId, InTradePlan> plans = new HashMap<>();
+        settings.instruments().values().forEach(r -> plans.put(r.instrument(), config.planFor(r)));
+        LOG.info("in-trade management: {}", config);
+        return ctx -> PositionEntity.create(ctx.getEntityId(), settings.currency(), plans::get, tuning);
     }
 
     /** The account under the configured risk model ({@code trader.risk.model}). */

@@ -23,7 +23,11 @@ public record ClientOrderId(String value) {
     }
 
     public static ClientOrderId derive(StrategyId strategy, InstrumentId instrument, Instant signalTime, int leg) {
-        String key = strategy.value() + '|' + instrument.value() + '|' + signalTime.toEpochMilli() + '|' + leg;
+        return ofKey(strategy.value() + '|' + instrument.value() + '|' + signalTime.toEpochMilli() + '|' + leg);
+    }
+
+    /** The id of an order named by {@code key} (an exit order of a position, say): the same key, the same id. */
+    public static ClientOrderId ofKey(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return new ClientOrderId("t" + HexFormat.of().formatHex(digest, 0, 16));

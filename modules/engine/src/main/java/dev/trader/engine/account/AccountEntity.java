@@ -13,6 +13,7 @@ import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
@@ -331,9 +332,18 @@ public final class AccountEntity
         }
         List<Event> events = desk.observe(state, cmd.instrument(), cmd.close(), cmd.time(), rules, accountId);
         if (events.isEmpty()) {
-            return Effect().reply(cmd.replyTo(), desk.observation(state));
+            return Effect().reply(cmd.replyTo(), observation(state, cmd.instrument()));
         }
-        return Effect().persist(events).thenRun(s -> logged(events)).thenReply(cmd.replyTo(), desk::observation);
+        return Effect().persist(events).thenRun(s -> logged(events)).thenReply(cmd.replyTo(), s -> observation(s, cmd.instrument()));
+    }
+
+    /** The flatten work, with the instrument's position and whether the kill switch holds its owner's orders. */
+    private Observation observation(AccountState state, InstrumentId instrument) {
+        InstrumentBook book = state.book(instrument.value());
+        String position = book.positionSeq() == 0 ? null : PositionIds.of(accountId, instrument, book.positionSeq());
+        StrategyId owner = book.owner() == null ? null : new StrategyId(book.owner());
+        boolean blocked = owner == null ? state.risk().risk().globalKillSwitch() : state.risk().risk().killSwitchOn(owner);
+        return desk.observation(state).of(position, blocked);
     }
 
     private ReplyEffect<Event, AccountState> onSetKillSwitch(AccountState state, SetKillSwitch cmd) {

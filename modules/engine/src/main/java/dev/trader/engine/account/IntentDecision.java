@@ -1,5 +1,6 @@
 package dev.trader.engine.account;
 
+import dev.trader.domain.money.Price;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.engine.CborSerializable;
 import java.time.Instant;
@@ -27,5 +28,18 @@ public record IntentDecision(Outcome outcome, String clientOrderId, String instr
 
     public boolean approved() {
         return outcome == Outcome.APPROVED;
+    }
+
+    /** The protective stop the risk rules approved an entry with (input {@code stop}); null for exits and when there is none. */
+    public Price protectiveStop() {
+        String stop = inputs.get("stop");
+        if (!approved() || request == null || request.reduceOnly() || stop == null) {
+            return null;
+        }
+        try {
+            return Price.of(stop);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -5,7 +5,14 @@ import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.port.SimulatedVenue;
+import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.signal.Signal;
+import dev.trader.domain.signal.SignalDirection;
+import dev.trader.engine.position.ExitPlan;
+import dev.trader.engine.position.PositionEntity;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.Done;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
@@ -83,6 +90,7 @@ public final class BarPipeline {
                 .thenCombine(previousTurn.exceptionally(e -> null), (market, ignored) -> market)
                 .thenCompose(market -> fills(bar)
                         .thenCompose(v -> observe(bar))
+                        .thenCompose(observation -> manage(bar, market, observation))
                         .thenCompose(v -> decide(market.signals(), market.atr(), 0, new ArrayList<>()))
                         .thenApply(decisions -> new BarOutcome(bar, market.accepted(), market.signals().size(), decisions)));
         outcome.whenComplete((o, e) -> myTurn.complete(null));
@@ -101,13 +109,68 @@ public final class BarPipeline {
      * only: the flat model keeps no marks). While a flatten is under way, the entries still open
      * are cancelled and the account's reduce-only exits placed, one after the other.
      */
-    private CompletionStage<Void> observe(Bar bar) {
+    private CompletionStage<Observation> observe(Bar bar) {
         if (!engine.settings().risk().propFirmModel()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(Observation.NONE);
         }
         return engine.account()
                 .<Observation>ask(r -> new AccountEntity.ObserveBar(bar.instrument(), bar.close(), bar.closeTime(), r), timeout)
-                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> inTurn(o.place(), this::place)));
+                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> inTurn(o.place(), this::place)).thenApply(v -> o));
+    }
+
+    /**
+     * The in-trade manager's close of the bar for the instrument's position: its exit orders are
+     * placed, moved and cancelled as it says, unless the kill switch holds its owner's orders (then
+     * whatever already rests stays, and the change waits for the switch to go off).
+     */
+    private CompletionStage<Void> manage(Bar bar, Market market, Observation observation) {
+        String positionId = observation.positionId();
+        if (!engine.settings().inTradeManagement() || positionId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<String> shorts = market.signals().stream().filter(s -> s.direction() == SignalDirection.SHORT).map(s -> s.strategy().value()).toList();
+        return engine.position(positionId)
+                .<ExitPlan>ask(r -> new PositionEntity.ManageBar(bar, market.atr(), shorts, r), timeout)
+                .thenCompose(plan -> {
+                    if (observation.ordersBlocked() && !plan.isEmpty()) {
+                        LOG.warn("kill switch: exit orders of position {} held at {} ({} to place, {} to cancel)", positionId, bar.closeTime(),
+                                plan.place().size(), plan.cancel().size());
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return exits(positionId, plan);
+                });
+    }
+
+    /**
+     * Carries out a position's exit plan: places every wanted order first (the new stop rests
+     * before the old one goes, so the position is never unprotected), then cancels, then tells
+     * the position what the venue has and what ended.
+     */
+    private CompletionStage<Void> exits(String positionId, ExitPlan plan) {
+        if (plan.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Set<String> ended = ConcurrentHashMap.newKeySet();
+        CompletionStage<Void> placed = inTurn(plan.place(), request -> engine.order(request.clientOrderId())
+                .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, r), timeout)
+                .thenApply(order -> {
+                    if (order.status() != null && order.status().isTerminal()) {
+                        ended.add(request.clientOrderId().value());
+                    }
+                    return order;
+                }));
+        return placed
+                .thenCompose(v -> inTurn(plan.cancel(), id -> engine.order(new ClientOrderId(id))
+                        .<OrderState>ask(r -> new OrderEntity.Cancel("exit no longer wanted", r), timeout)
+                        .thenApply(order -> {
+                            if (!order.exists() || order.status().isTerminal()) {
+                                ended.add(id);
+                            }
+                            return order;
+                        })))
+                .thenCompose(v -> engine.position(positionId)
+                        .<Done>ask(r -> new PositionEntity.OrdersSettled(plan.purposes(), Set.copyOf(ended), r), timeout))
+                .thenApply(done -> null);
     }
 
     /** Cancels an entry order at the venue; a cancelled one is released by the account. One that filled meanwhile is flattened next bar. */
@@ -163,7 +226,23 @@ public final class BarPipeline {
                 });
     }
 
+    /**
+     * An approved order. An entry with a protective stop (in-trade management on) is protected
+     * first: the position journals the stop, the entry goes out, then the stop (reduce-only, so it
+     * rests from the entry's own bar and cannot trade before the entry has filled).
+     */
     private CompletionStage<OrderState> place(IntentDecision decision) {
+        Price stop = decision.protectiveStop();
+        if (!engine.settings().inTradeManagement() || stop == null) {
+            return send(decision);
+        }
+        OrderRequest entry = decision.request();
+        return engine.position(decision.positionId())
+                .<ExitPlan>ask(r -> new PositionEntity.Protect(stop, entry.quantity(), entry.strategy().value(), entry.decisionTime(), r), timeout)
+                .thenCompose(plan -> send(decision).thenCompose(order -> exits(decision.positionId(), plan).thenApply(v -> order)));
+    }
+
+    private CompletionStage<OrderState> send(IntentDecision decision) {
         return engine.order(decision.request().clientOrderId())
                 .<OrderState>ask(r -> new OrderEntity.Place(decision.request(), decision.positionId(), r), timeout)
                 .thenCompose(order -> {

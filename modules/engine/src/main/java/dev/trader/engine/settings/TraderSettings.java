@@ -18,6 +18,7 @@ import dev.trader.strategy.StrategyCatalog;
 import dev.trader.strategy.timeframe.MultiTimeframeStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.trader.risk.config.RiskConfigException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,11 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
                              PersistenceTuning tuning, java.time.Duration askTimeout) {
 
     private static final Set<String> MODES = Set.of("paper", "backtest", "live");
+
+    /** Open trades are managed by the in-trade manager: the prop-firm model (which approves stops) with {@code trader.risk.in-trade.enabled}. */
+    public boolean inTradeManagement() {
+        return risk.propFirmModel() && risk.propFirm().inTrade().enabled();
+    }
 
     public static TraderSettings load(Config root) {
         Config c = root.getConfig("trader");
@@ -57,6 +63,11 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
         }
         RiskSettings risk = RiskSettings.load(c, capital);
         Map<String, InstrumentRules> instruments = instruments(c, currency);
+        try {
+            risk.propFirm().inTrade().validateFor(List.copyOf(instruments.values()));
+        } catch (RiskConfigException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
         List<StrategyBinding> strategies = strategies(c, instruments);
         PersistenceTuning tuning = new PersistenceTuning(r.intIn("engine.snapshot-every", 1, 1_000_000), r.intIn("engine.keep-snapshots", 1, 100),
                 r.duration("engine.restart-min-backoff"), r.duration("engine.restart-max-backoff"));

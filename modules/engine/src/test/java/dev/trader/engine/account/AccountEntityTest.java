@@ -244,7 +244,7 @@ class AccountEntityTest {
         IntentDecision d = result.reply();
         assertEquals(IntentDecision.Outcome.APPROVED, d.outcome());
         ClientOrderId exitId = entryId(FLAT_AT);
-        assertEquals(new OrderRequest(exitId, EMA_CROSS, BTCUSDT, OrderSide.SELL, OrderType.MARKET, ENTRY_QUANTITY, null, FLAT_AT),
+        assertEquals(new OrderRequest(exitId, EMA_CROSS, BTCUSDT, OrderSide.SELL, OrderType.MARKET, ENTRY_QUANTITY, null, FLAT_AT, true),
                 d.request());
         assertEquals("paper:binance:BTCUSDT:1", d.positionId(), "an exit closes the position it belongs to");
         // entry=false: the order reduces what is held and is not sized by risk

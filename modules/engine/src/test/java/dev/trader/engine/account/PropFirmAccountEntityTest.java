@@ -231,11 +231,11 @@ class PropFirmAccountEntityTest {
         // the flatten: a reduce-only market sell of the whole position, id derived from (owner, instrument, bar time, leg 1)
         IntentApproved exit = assertInstanceOf(IntentApproved.class, crash.events().get(1));
         ClientOrderId exitId = id(EMA_CROSS, BTCUSDT, minute(8), PropFirmDesk.FLATTEN_LEG);
-        assertEquals(new OrderRequest(exitId, EMA_CROSS, BTCUSDT, OrderSide.SELL, OrderType.MARKET, ENTRY, null, minute(8)),
+        assertEquals(new OrderRequest(exitId, EMA_CROSS, BTCUSDT, OrderSide.SELL, OrderType.MARKET, ENTRY, null, minute(8), true),
                 exit.decision().request());
         assertEquals("flatten", exit.decision().rule());
         assertFalse(exit.entry());
-        assertEquals(new Observation(List.of(exit.decision()), List.of()), crash.reply());
+        assertEquals(new Observation(List.of(exit.decision()), List.of(), "paper:binance:BTCUSDT:1", false), crash.reply());
 
         RiskStatus s = status();
         assertEquals("prop_daily_floor", s.halt().rule());

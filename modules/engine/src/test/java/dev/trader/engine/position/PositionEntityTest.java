@@ -65,26 +65,26 @@ class PositionEntityTest {
     @Test
     void firstFillOpensAnAddChangesAndTheClosingFillClosesWithExactRealizedPnl() {
         var opened = apply(BUY_1);
-        assertEquals(List.of(new PositionOpened(BUY_1)), opened.events());
+        assertEquals(List.of(new PositionOpened(BUY_1, null, false, null, null)), opened.events());
         assertTrue(opened.reply().applied());
         assertEquals(new Position(Fixtures.BTCUSDT, PositionSide.LONG, Quantity.of("0.02"), Price.of("24899.18"), usdt("0"),
                 usdt("0.4979836")), opened.reply().position());
 
         var added = apply(BUY_2);
-        assertEquals(List.of(new PositionChanged(BUY_2)), added.events());
+        assertEquals(List.of(new PositionChanged(BUY_2, null, false, null, null)), added.events());
         // (24899.18 × 0.02 + 24920.56 × 0.02) / 0.04 = 24909.87
         assertEquals(new Position(Fixtures.BTCUSDT, PositionSide.LONG, Quantity.of("0.04"), Price.of("24909.87"), usdt("0"),
                 usdt("0.9963948")), added.state().position());
 
         var reduced = apply(SELL_PART);
-        assertEquals(List.of(new PositionChanged(SELL_PART)), reduced.events());
+        assertEquals(List.of(new PositionChanged(SELL_PART, null, false, null, null)), reduced.events());
         // (25130.00 − 24909.87) × 0.01 = 2.2013
         assertEquals(new Position(Fixtures.BTCUSDT, PositionSide.LONG, Quantity.of("0.03"), Price.of("24909.87"), usdt("2.2013"),
                 usdt("1.2476948")), reduced.state().position());
         assertFalse(reduced.state().isClosed());
 
         var closed = apply(SELL_REST);
-        assertEquals(List.of(new PositionClosed(SELL_REST)), closed.events());
+        assertEquals(List.of(new PositionClosed(SELL_REST, null, false, null, null)), closed.events());
         Position flat = closed.reply().position();
         assertTrue(flat.isFlat());
         assertNull(flat.averagePrice());

@@ -123,9 +123,13 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
                 });
             }
         }
-        CompletableFuture<?>[] applied = fills.stream().map(f -> listener.onFill(f).toCompletableFuture()
-                .thenRun(() -> delivered(f))).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(applied);
+        // One after the other, in the order they happened: an entry and the stop that closed it in
+        // the same bar must reach the position in that order.
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Fill f : fills) {
+            chain = chain.thenCompose(v -> listener.onFill(f).toCompletableFuture()).thenRun(() -> delivered(f));
+        }
+        return chain;
     }
 
     /** One order trades at {@code price}: all of it, or for a reduce-only order what is held (the rest expires). */

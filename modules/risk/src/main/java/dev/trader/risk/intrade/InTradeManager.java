@@ -4,6 +4,7 @@ import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderType;
+import dev.trader.domain.position.PositionSide;
 import dev.trader.risk.intrade.TradeEvent.ExitFill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -104,7 +105,7 @@ public final class InTradeManager {
         if (marketExit != null) {
             out.add(new ExitOrder("exit-" + marketExit.name().toLowerCase(Locale.ROOT), marketExit, -1, OrderType.MARKET, null, open));
         }
-        out.add(new ExitOrder("stop@" + trade.stop().toBigDecimal().toPlainString(), ExitKind.STOP, -1, OrderType.STOP_MARKET, trade.stop(), open));
+        out.add(stopOrder(trade.stop(), open));
         Quantity left = open;
         List<ScaleOutRung> ladder = trade.plan().ladder();
         for (int i = trade.rungsDone(); i < ladder.size() && !left.isZero(); i++) {
@@ -121,6 +122,24 @@ public final class InTradeManager {
             out.add(new ExitOrder("target", ExitKind.TARGET, -1, OrderType.LIMIT, target, left));
         }
         return out;
+    }
+
+    /**
+     * The protective stop to send with an entry, before it fills (reduce-only, so it cannot trade
+     * before the entry has): {@code stop} rounded as {@link ManagedTrade#open} rounds it, under the
+     * key {@link #workingOrders} gives the trade's stop once open, so it is not replaced then.
+     */
+    public static ExitOrder protectiveStop(InTradePlan plan, PositionSide side, Price stop, Quantity quantity) {
+        Objects.requireNonNull(plan, "plan");
+        if (side == PositionSide.FLAT) {
+            throw new IllegalArgumentException("a protective stop protects a LONG or SHORT position, not FLAT");
+        }
+        Price rounded = Decimals.toTick(stop.toBigDecimal(), plan.rules().tickSize(), side == PositionSide.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        return stopOrder(rounded, quantity);
+    }
+
+    private static ExitOrder stopOrder(Price stop, Quantity quantity) {
+        return new ExitOrder("stop@" + stop.toBigDecimal().toPlainString(), ExitKind.STOP, -1, OrderType.STOP_MARKET, stop, quantity);
     }
 
     private static void check(ManagedTrade trade, Bar bar, BarInputs inputs) {

@@ -103,6 +103,7 @@ public final class PreTradeRisk {
     private final InstrumentCurrencies currencies;
 
     public PreTradeRisk(RiskConfig config, Collection<InstrumentRules> instruments) {
+        config.inTrade().validateFor(List.copyOf(instruments));
         this.config = Objects.requireNonNull(config, "config");
         Map<InstrumentId, InstrumentRules> m = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         for (InstrumentRules r : instruments) {

@@ -6,6 +6,7 @@ import dev.trader.domain.money.Money;
 import dev.trader.risk.config.Check;
 import dev.trader.risk.config.ConfigReader;
 import dev.trader.risk.config.RiskConfigException;
+import dev.trader.risk.intrade.InTradeConfig;
 import dev.trader.risk.governor.GovernorConfig;
 import dev.trader.risk.limits.LimitsConfig;
 import dev.trader.risk.news.NewsConfig;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  */
 public record RiskConfig(Money initialCapital, BigDecimal feeRate, Map<String, String> parCurrencies, SizingConfig sizing,
                          LimitsConfig limits, PropFirmConfig propFirm, LocksConfig locks, RateLimitConfig rateLimits,
-                         GovernorConfig governor, NewsConfig news) {
+                         GovernorConfig governor, NewsConfig news, InTradeConfig inTrade) {
     public static final String FEE_KEY = PREFIX + "fee-rate";
     public static final String PAR_KEY = PREFIX + "par-currencies";
     /** Keys of the foundation's {@code FlatRiskCheck}, still read by the engine. */
@@ -48,12 +49,13 @@ public record RiskConfig(Money initialCapital, BigDecimal feeRate, Map<String, S
         Check.present(PREFIX + "rate-limit", rateLimits);
         Check.present(PREFIX + "governor", governor);
         Check.present(PREFIX + "news", news);
+        inTrade = inTrade == null ? InTradeConfig.off() : inTrade;
     }
 
     /** FTMO-like defaults for {@code initialCapital} with fee rate {@code feeRate}. */
     public static RiskConfig defaults(Money initialCapital, BigDecimal feeRate) {
         return new RiskConfig(initialCapital, feeRate, Map.of(), SizingConfig.defaults(), LimitsConfig.defaults(initialCapital.toBigDecimal()),
-                PropFirmConfig.ftmo(), LocksConfig.defaults(), RateLimitConfig.defaults(), GovernorConfig.defaults(), NewsConfig.defaults());
+                PropFirmConfig.ftmo(), LocksConfig.defaults(), RateLimitConfig.defaults(), GovernorConfig.defaults(), NewsConfig.defaults(), InTradeConfig.off());
     }
 
     /** Reads and validates the flattened {@code trader.risk} keys for an account of {@code initialCapital}. */
@@ -62,7 +64,7 @@ public record RiskConfig(Money initialCapital, BigDecimal feeRate, Map<String, S
         BigDecimal fee = r.decimal(FEE_KEY, "0.001");
         Map<String, String> par = new TreeMap<>(r.children(PAR_KEY));
         RiskConfig c = new RiskConfig(initialCapital, fee, par, SizingConfig.read(r), LimitsConfig.read(r, initialCapital.toBigDecimal()),
-                PropFirmConfig.read(r), LocksConfig.read(r), RateLimitConfig.read(r), GovernorConfig.read(r), NewsConfig.read(r));
+                PropFirmConfig.read(r), LocksConfig.read(r), RateLimitConfig.read(r), GovernorConfig.read(r), NewsConfig.read(r), InTradeConfig.read(r));
         for (String key : r.unknownKeys()) {
             if (key.startsWith(PREFIX) && !LEGACY_KEYS.contains(key)) {
                 throw new RiskConfigException(key, "is not a risk setting");
@@ -72,30 +74,34 @@ public record RiskConfig(Money initialCapital, BigDecimal feeRate, Map<String, S
     }
 
     public RiskConfig withSizing(SizingConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, v, limits, propFirm, locks, rateLimits, governor, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, v, limits, propFirm, locks, rateLimits, governor, news, inTrade);
     }
 
     public RiskConfig withLimits(LimitsConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, v, propFirm, locks, rateLimits, governor, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, v, propFirm, locks, rateLimits, governor, news, inTrade);
     }
 
     public RiskConfig withPropFirm(PropFirmConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, v, locks, rateLimits, governor, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, v, locks, rateLimits, governor, news, inTrade);
     }
 
     public RiskConfig withLocks(LocksConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, v, rateLimits, governor, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, v, rateLimits, governor, news, inTrade);
     }
 
     public RiskConfig withRateLimits(RateLimitConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, v, governor, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, v, governor, news, inTrade);
     }
 
     public RiskConfig withGovernor(GovernorConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, rateLimits, v, news);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, rateLimits, v, news, inTrade);
+    }
+
+    public RiskConfig withInTrade(InTradeConfig v) {
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, rateLimits, governor, news, v);
     }
 
     public RiskConfig withNews(NewsConfig v) {
-        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, rateLimits, governor, v);
+        return new RiskConfig(initialCapital, feeRate, parCurrencies, sizing, limits, propFirm, locks, rateLimits, governor, v, inTrade);
     }
 }

@@ -1,0 +1,27 @@
+package dev.trader.engine.position;
+
+import dev.trader.domain.order.OrderRequest;
+import dev.trader.engine.CborSerializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a position wants at the venue now: the exit orders to have resting ({@code place},
+ * reduce-only; placing one that exists changes nothing) with what each is for, and the orders
+ * of its own to cancel (a stop that moved, anything left once the position is closed). The
+ * caller places, then cancels (never unprotected in between), and reports back with
+ * {@link PositionEntity.OrdersSettled}.
+ */
+public record ExitPlan(List<OrderRequest> place, Map<String, ExitRef> purposes, List<String> cancel) implements CborSerializable {
+    public static final ExitPlan NONE = new ExitPlan(List.of(), Map.of(), List.of());
+
+    public ExitPlan {
+        place = List.copyOf(place);
+        purposes = Map.copyOf(purposes);
+        cancel = List.copyOf(cancel);
+    }
+
+    public boolean isEmpty() {
+        return place.isEmpty() && cancel.isEmpty();
+    }
+}
