@@ -14,7 +14,13 @@ import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.engine.account.InstrumentBook;
+import dev.trader.engine.position.PositionEntity;
+import dev.trader.engine.position.PositionIds;
+import dev.trader.engine.position.PositionState;
 import dev.trader.execution.paper.PaperExecutionClient;
+import java.util.ArrayList;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +73,7 @@ public final class TraderNode implements AutoCloseable {
             FillRouter fills = new FillRouter(engine);
             venue.setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue);
-            reconcileOpenOrders(engine, fills);
+            reconcileOpenOrders(engine, fills, venue);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
                 t.setDaemon(true);
@@ -94,10 +100,22 @@ public final class TraderNode implements AutoCloseable {
      * the order's journal and the position's or the account's is completed here. Both are
      * idempotent: a trade id already applied is recognised.
      */
-    private static void reconcileOpenOrders(Engine engine, FillRouter fills) throws Exception {
+    private static void reconcileOpenOrders(Engine engine, FillRouter fills, PaperExecutionClient venue) throws Exception {
         Duration timeout = engine.settings().askTimeout();
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
-        List<CompletableFuture<Void>> checks = account.openOrders().values().stream().map(OpenOrder::clientOrderId)
+        // The paper venue's memory is gone: it holds what our books hold, so reduce-only exits can fill.
+        account.books().values().forEach(b -> venue.restoreHolding(InstrumentId.parse(b.instrument()), b.filled()));
+        List<String> open = new ArrayList<>();
+        account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
+        // The exit orders the positions keep resting (stops, rungs, targets) are not the account's: ask each position.
+        for (InstrumentBook b : account.books().values()) {
+            if (b.positionSeq() > 0) {
+                String positionId = PositionIds.of(account.accountId(), InstrumentId.parse(b.instrument()), b.positionSeq());
+                PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
+                open.addAll(new java.util.TreeSet<>(p.liveOrders()));
+            }
+        }
+        List<CompletableFuture<Void>> checks = open.stream()
                 .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture()
                         .thenCompose(order -> CompletableFuture.allOf(order.fills().stream()
                                 .map(f -> fills.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new))))

@@ -96,7 +96,7 @@ class OperatorControlsApiTest {
         List<String> closes = new ArrayList<>(SyntheticBars.falling("120", 20));
         closes.addAll(List.of("115", "116", "70", "69"));
         List<Bar> bars = SyntheticBars.bars(T0, closes, null);
-        try (TraderNode node = TraderNode.start(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("operator", workDir))));
+        try (TraderNode node = TraderNode.start(SyntheticBars.withoutRestingStops(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("operator", workDir)))));
              LogCapture log = LogCapture.of(AccountEntity.class)) {
             HttpResponse<String> early = post(node, SELF_REPORT, "{\"state\": 2}");
             assertConflict(early, "no bar has been observed yet");

@@ -50,7 +50,7 @@ class PragueMidnightRolloverTest {
         c2.addAll(SyntheticBars.falling("265.5", 82));
         List<Bar> second = SyntheticBars.bars(day2, c2, first.get(first.size() - 1).close());
 
-        try (TraderNode node = TraderNode.start(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("prague", workDir))))) {
+        try (TraderNode node = TraderNode.start(SyntheticBars.withoutRestingStops(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("prague", workDir)))))) {
             List<BarOutcome> run1 = SyntheticBars.feed(node, until(first, "2024-03-30T22:58:00Z"));
             assertTrue(only(run1, "2024-03-30T22:20:00Z").approved());
             assertTrue(only(run1, "2024-03-30T22:22:00Z").approved(), "the exit");

@@ -50,7 +50,7 @@ class PropFirmGuardrailTest {
         closes.addAll(List.of("115", "116", "70", "69", "80", "79"));
         List<Bar> bars = SyntheticBars.bars(T0, closes, null);
 
-        try (TraderNode node = TraderNode.start(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("guardrail", workDir))));
+        try (TraderNode node = TraderNode.start(SyntheticBars.withoutRestingStops(SyntheticBars.crossOnly(TestNodes.config(new H2Backend().freshJournal("guardrail", workDir)))));
              LogCapture log = LogCapture.of(AccountEntity.class)) {
             List<BarOutcome> outcomes = SyntheticBars.feed(node, bars);
 

@@ -38,6 +38,14 @@ public final class SyntheticBars {
                 "parameters", Map.of("fast", 1, "slow", 2)))));
     }
 
+    /**
+     * No resting protective stops (in-trade management off): the scenarios of a loss the stop did
+     * not limit (a venue that never filled it), where the account's floors are the last line.
+     */
+    public static Config withoutRestingStops(Config config) {
+        return config.withValue("trader.risk.in-trade.enabled", ConfigValueFactory.fromAnyRef(false));
+    }
+
     /** One bar per close, a minute apart from {@code first}; the first opens at its own close, the others at the close before. */
     public static List<Bar> bars(Instant first, List<String> closes, Price previousClose) {
         List<Bar> out = new ArrayList<>();

@@ -70,6 +70,10 @@ public final class OrderEntity
     private record SubmissionAnswered(SubmitResult result) implements Command {
     }
 
+    /** The venue refused a cancel; what it says of the order decides whether it has ended there. */
+    private record CancelRefusedQueried(Optional<OrderStatus> venueStatus) implements Command {
+    }
+
     private record QueryAnswered(Optional<OrderStatus> venueStatus, String error) implements Command {
     }
 
@@ -101,6 +105,10 @@ public final class OrderEntity
     public record OrderCancelled(String reason) implements Event {
     }
 
+    /** The venue ended the order without (further) fills: a reduce-only exit with nothing left to reduce, say. */
+    public record OrderExpired(String reason) implements Event {
+    }
+
     private final ActorContext<Command> context;
     private final String clientOrderId;
     private final ExecutionClient client;
@@ -130,6 +138,7 @@ public final class OrderEntity
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(Place.class, this::onPlace)
                 .onCommand(Reconcile.class, this::onReconcile)
+                .onCommand(CancelRefusedQueried.class, this::onCancelRefusedQueried)
                 .onCommand(SubmissionAnswered.class, this::onSubmissionAnswered)
                 .onCommand(QueryAnswered.class, this::onQueryAnswered)
                 .onCommand(ApplyFill.class, this::onApplyFill)
@@ -173,6 +182,10 @@ public final class OrderEntity
             LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(), client.venue());
             send(state);
             return Effect().noReply();
+        }
+        Optional<Event> ended = endedAtVenue(state, answer.error() == null ? answer.venueStatus() : Optional.empty());
+        if (ended.isPresent()) {
+            return Effect().persist(ended.get()).thenRun(this::answerWaiting).thenNoReply();
         }
         answerWaiting(state);
         return Effect().noReply();
@@ -268,10 +281,44 @@ public final class OrderEntity
                 && OrderStateMachine.next(state.status(), OrderTransition.CANCEL).isPresent();
         if (!cancelled) {
             LOG.info("order {} in {} not cancelled by {}: {}", clientOrderId, state.status(), client.venue(), answer.result().reason());
+            if (answer.result().outcome() == SubmitOutcome.REJECTED && !state.status().isTerminal()) {
+                // "Not open" may mean the venue ended it on its own: ask, rather than keep believing it rests.
+                context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
+                        (status, error) -> new CancelRefusedQueried(error == null ? status : Optional.empty()));
+                return Effect().noReply();
+            }
             answerCancelling(state);
             return Effect().noReply();
         }
         return Effect().persist(new OrderCancelled(answer.reason())).thenRun(this::answerCancelling).thenNoReply();
+    }
+
+    private ReplyEffect<Event, OrderState> onCancelRefusedQueried(OrderState state, CancelRefusedQueried answer) {
+        Optional<Event> ended = endedAtVenue(state, answer.venueStatus());
+        if (ended.isEmpty()) {
+            answerCancelling(state);
+            return Effect().noReply();
+        }
+        return Effect().persist(ended.get()).thenRun(this::answerCancelling).thenNoReply();
+    }
+
+    /**
+     * The event that adopts what the venue says when it ended an order we still think open:
+     * EXPIRED or CANCELLED there. A FILLED order's fill arrives on its own and is not guessed.
+     */
+    private Optional<Event> endedAtVenue(OrderState state, Optional<OrderStatus> venue) {
+        if (venue.isEmpty() || state.status().isTerminal()) {
+            return Optional.empty();
+        }
+        if (venue.get() == OrderStatus.EXPIRED && OrderStateMachine.next(state.status(), OrderTransition.EXPIRE).isPresent()) {
+            LOG.info("order {} expired at {}", clientOrderId, client.venue());
+            return Optional.of(new OrderExpired("expired at " + client.venue()));
+        }
+        if (venue.get() == OrderStatus.CANCELLED && OrderStateMachine.next(state.status(), OrderTransition.CANCEL).isPresent()) {
+            LOG.info("order {} cancelled at {}", clientOrderId, client.venue());
+            return Optional.of(new OrderCancelled("cancelled at " + client.venue()));
+        }
+        return Optional.empty();
     }
 
     private void answerCancelling(OrderState state) {
@@ -289,6 +336,7 @@ public final class OrderEntity
                 .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
                 .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter()))
                 .onEvent(OrderCancelled.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.CANCEL), null, e.reason()))
+                .onEvent(OrderExpired.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.EXPIRE), null, e.reason()))
                 .build();
     }
 }

@@ -251,9 +251,10 @@ class PropFirmAccountEntityTest {
         assertEquals(blocked, status().lastRejections().get(0));
 
         // a repeated bar re-drives the flatten still open; once the exit filled there is nothing left to do
-        assertEquals(new Observation(List.of(exit.decision()), List.of()), observe(BTCUSDT, "23300", minute(8)).reply());
+        assertEquals(new Observation(List.of(exit.decision()), List.of(), "paper:binance:BTCUSDT:1", false), observe(BTCUSDT, "23300", minute(8)).reply());
         book(fillOf(exitId, "t-exit", OrderSide.SELL, "23290", ENTRY, minute(9)), Quantity.ZERO);
-        assertEquals(Observation.NONE, observe(BTCUSDT, "23400", minute(10)).reply());
+        assertEquals(new Observation(List.of(), List.of(), "paper:binance:BTCUSDT:1", false), observe(BTCUSDT, "23400", minute(10)).reply(),
+                "nothing left to do but the last position's own orders");
         assertTrue(kit.getState().risk().risk().positions().isEmpty());
     }
 
