@@ -9,6 +9,7 @@ import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderIntent;
+import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
@@ -19,6 +20,9 @@ import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
 import dev.trader.risk.account.AccountRisk;
 import dev.trader.risk.account.RiskEvent;
+import dev.trader.risk.limits.RollingCorrelation;
+import dev.trader.risk.rules.Evaluation;
+import dev.trader.risk.rules.PreTradeDecision;
 import dev.trader.risk.rules.PreTradeRisk;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +107,20 @@ public final class AccountEntity
         }
     }
 
+    /**
+     * The second clamp, immediately before an approved order is sent (prop-firm model): the risk
+     * rules check the final order against the account as it is now. A blocked order is released
+     * and never sent; an order the account no longer holds open (filled, released, blocked before)
+     * needs no sending either.
+     */
+    public record RecheckOrder(OrderRequest request, ActorRef<Rechecked> replyTo) implements Command {
+    }
+
+    /** {@code send} false: do not send; {@code rule} and {@code reason} say why. */
+    public record Rechecked(boolean send, String rule, String reason) implements CborSerializable {
+        static final Rechecked OK = new Rechecked(true, null, null);
+    }
+
     public record GetStatus(ActorRef<AccountState> replyTo) implements Command {
     }
 
@@ -172,6 +190,17 @@ public final class AccountEntity
      * as of this time. Decisions never read it: they use their own event time.
      */
     private Instant lastBarClose;
+    /**
+     * The rolling correlation of the instruments' 1m returns, for the correlation cap: fed by every
+     * observed bar close, in feed order. Not state: after a restart it refills from the bars fed
+     * again (a file replay refeeds them all; a live feed within {@link #CORRELATION_WINDOW} bars),
+     * and until {@link #CORRELATION_MIN_SAMPLES} common returns exist two instruments count as two
+     * exposures. Every decision journals the correlations it used among its inputs.
+     */
+    private RollingCorrelation correlations = new RollingCorrelation(CORRELATION_WINDOW, CORRELATION_MIN_SAMPLES);
+    /** Four hours of 1m returns. */
+    static final int CORRELATION_WINDOW = 240;
+    static final int CORRELATION_MIN_SAMPLES = 60;
 
     private AccountEntity(String accountId, Money initialCapital, FlatRiskCheck flat, PropFirmDesk desk, Map<String, InstrumentRules> rules,
                           PersistenceTuning tuning) {
@@ -213,6 +242,7 @@ public final class AccountEntity
                 .onCommand(SetKillSwitch.class, this::onSetKillSwitch)
                 .onCommand(SelfReport.class, this::onSelfReport)
                 .onCommand(ClearHalt.class, this::onClearHalt)
+                .onCommand(RecheckOrder.class, this::onRecheckOrder)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .onCommand(GetRiskStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), riskStatus(state)))
                 .build();
@@ -247,7 +277,7 @@ public final class AccountEntity
                     Map.of()))));
         }
         if (desk != null) {
-            return decided(cmd, desk.decide(state, signal, intent, instrumentRules, cmd.atr(), accountId));
+            return decided(cmd, desk.decide(state, signal, intent, instrumentRules, cmd.atr(), correlations, accountId));
         }
         return decided(cmd, FlatDesk.decide(flat, state, intent, exposure, instrumentRules, accountId));
     }
@@ -308,6 +338,33 @@ public final class AccountEntity
         return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillBooked(true, s.cash()));
     }
 
+    private ReplyEffect<Event, AccountState> onRecheckOrder(AccountState state, RecheckOrder cmd) {
+        String id = cmd.request().clientOrderId().value();
+        if (!state.openOrders().containsKey(id)) {
+            return Effect().reply(cmd.replyTo(), new Rechecked(false, "not_open", "order " + id + " is no longer open in the account"));
+        }
+        if (desk == null) {
+            return Effect().reply(cmd.replyTo(), Rechecked.OK);
+        }
+        Evaluation e = desk.recheck(state, cmd.request(), correlations);
+        List<Event> events = new ArrayList<>(2);
+        if (!e.events().isEmpty()) {
+            events.add(new RiskRecorded(e.events()));
+        }
+        if (e.decision() instanceof PreTradeDecision.Rejected r) {
+            // The risk module's recheck released an entry's reservation among its events; the account's open order goes too.
+            events.add(new OrderReleased(id, "blocked before submission by " + r.rule() + ": " + r.reason()));
+            Rechecked answer = new Rechecked(false, r.rule(), r.reason());
+            return Effect().persist(events)
+                    .thenRun(s -> LOG.warn("order {} blocked before submission by {}: {} {}", id, r.rule(), r.reason(), r.inputs()))
+                    .thenReply(cmd.replyTo(), s -> answer);
+        }
+        if (events.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), Rechecked.OK);
+        }
+        return Effect().persist(events).thenReply(cmd.replyTo(), s -> Rechecked.OK);
+    }
+
     private ReplyEffect<Event, AccountState> onCloseOrder(AccountState state, CloseOrder cmd) {
         if (!state.openOrders().containsKey(cmd.clientOrderId())) {
             return Effect().reply(cmd.replyTo(), state);
@@ -330,6 +387,9 @@ public final class AccountEntity
         if (lastBarClose == null || cmd.time().isAfter(lastBarClose)) {
             lastBarClose = cmd.time();
         }
+        // Keyed by the bar's close time, the same for every instrument's bar of a minute; a bar at or
+        // before the instrument's last is ignored.
+        correlations = correlations.onClose(cmd.instrument(), cmd.time(), cmd.close());
         List<Event> events = desk.observe(state, cmd.instrument(), cmd.close(), cmd.time(), rules, accountId);
         if (events.isEmpty()) {
             return Effect().reply(cmd.replyTo(), observation(state, cmd.instrument()));

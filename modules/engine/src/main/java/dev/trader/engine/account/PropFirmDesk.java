@@ -68,7 +68,8 @@ final class PropFirmDesk {
     }
 
     /** An intent of a signal: entries through {@code evaluate}, reduce-only exits through {@code evaluateExit}. */
-    List<Event> decide(AccountState state, Signal signal, OrderIntent intent, InstrumentRules rules, Price atr, String accountId) {
+    List<Event> decide(AccountState state, Signal signal, OrderIntent intent, InstrumentRules rules, Price atr, Correlations correlations,
+                       String accountId) {
         AccountRisk r = state.risk().risk();
         Exposure exposure = state.exposure(intent.instrument().value());
         if (!intent.reduceOnly() && intent.side() == OrderSide.SELL) {
@@ -81,7 +82,13 @@ final class PropFirmDesk {
         if (intent.reduceOnly()) {
             e = risk.evaluateExit(r, intent);
         } else {
-            e = risk.evaluate(r, entryRequest(signal, intent, atr, engineInputs), Correlations.NONE, news.calendar());
+            EntryRequest request = entryRequest(signal, intent, atr, engineInputs);
+            // The correlations the cap will see, with the held instruments, as inputs of the decision.
+            state.books().values().stream().filter(b -> !b.filled().isZero() && !b.instrument().equals(intent.instrument().value()))
+                    .sorted(Comparator.comparing(InstrumentBook::instrument))
+                    .forEach(b -> engineInputs.put("correlation_" + b.instrument(), correlations.correlation(intent.instrument(), InstrumentId.parse(b.instrument()))
+                            .stream().mapToObj(c -> String.format(java.util.Locale.ROOT, "%.4f", c)).findFirst().orElse("unknown")));
+            e = risk.evaluate(r, request, correlations, news.calendar());
         }
         List<Event> events = new ArrayList<>(2);
         if (!e.events().isEmpty()) {
@@ -128,6 +135,11 @@ final class PropFirmDesk {
         }
         inputs.put("stop_source", "sizing.stop-method with the simple ATR(14) of the 1m bars" + (swingLow != null || swingHigh != null ? " and the signal's swing levels" : ""));
         return new EntryRequest(intent, md.get("regime"), md.get("session"), atr, swingLow, swingHigh);
+    }
+
+    /** The second clamp on an approved order about to be sent. */
+    Evaluation recheck(AccountState state, OrderRequest request, Correlations correlations) {
+        return risk.recheck(state.risk().risk(), request, correlations, news.calendar());
     }
 
     /** A fill booked: the risk book opens, adds to or reduces the position, and releases what a finished order still reserved. */

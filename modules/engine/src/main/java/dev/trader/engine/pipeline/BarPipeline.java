@@ -179,8 +179,19 @@ public final class BarPipeline {
                 .<OrderState>ask(r -> new OrderEntity.Cancel("flatten after a floor", r), timeout)
                 .thenCompose(order -> order.exists() && order.status() == OrderStatus.CANCELLED
                         ? engine.account().<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, "CANCELLED: flatten", r), timeout)
+                                .thenCompose(s -> dropProtection(order))
                                 .thenApply(s -> order)
                         : CompletableFuture.completedFuture(order));
+    }
+
+    /** A cancelled entry's protective stop is cancelled too (in-trade management only). */
+    private CompletionStage<Void> dropProtection(OrderState entry) {
+        if (!engine.settings().inTradeManagement() || entry.positionId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return engine.position(entry.positionId())
+                .<ExitPlan>ask(r -> new PositionEntity.DropProtection("CANCELLED: flatten", r), timeout)
+                .thenCompose(plan -> exits(entry.positionId(), plan));
     }
 
     private static <T> CompletionStage<Void> inTurn(List<T> items, Function<T, CompletionStage<?>> step) {
@@ -239,14 +250,30 @@ public final class BarPipeline {
         OrderRequest entry = decision.request();
         return engine.position(decision.positionId())
                 .<ExitPlan>ask(r -> new PositionEntity.Protect(stop, entry.quantity(), entry.strategy().value(), entry.decisionTime(), r), timeout)
-                .thenCompose(plan -> send(decision).thenCompose(order -> exits(decision.positionId(), plan).thenApply(v -> order)));
+                .thenCompose(plan -> send(decision).thenCompose(order -> {
+                    if (order.exists() && !(order.status().isTerminal() && order.filledQuantity().isZero())) {
+                        return exits(decision.positionId(), plan).thenApply(v -> order);
+                    }
+                    // Never sent, or ended unfilled: the stop goes with it.
+                    return engine.position(decision.positionId())
+                            .<ExitPlan>ask(r -> new PositionEntity.DropProtection(order.exists() ? order.status() + ": " + order.lastReason() : "not sent", r), timeout)
+                            .thenCompose(dropped -> exits(decision.positionId(), dropped)).thenApply(v -> order);
+                }));
     }
 
+    /** The account's second clamp, then the order; a blocked order is never sent. */
     private CompletionStage<OrderState> send(IntentDecision decision) {
+        return engine.account()
+                .<AccountEntity.Rechecked>ask(r -> new AccountEntity.RecheckOrder(decision.request(), r), timeout)
+                .thenCompose(check -> check.send() ? sendOrder(decision)
+                        : engine.order(decision.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout));
+    }
+
+    private CompletionStage<OrderState> sendOrder(IntentDecision decision) {
         return engine.order(decision.request().clientOrderId())
                 .<OrderState>ask(r -> new OrderEntity.Place(decision.request(), decision.positionId(), r), timeout)
                 .thenCompose(order -> {
-                    if (order.status().isTerminal() && order.filledQuantity().isZero()) {
+                    if (order.exists() && order.status().isTerminal() && order.filledQuantity().isZero()) {
                         return engine.account()
                                 .<AccountState>ask(r -> new AccountEntity.CloseOrder(
                                         decision.clientOrderId(), order.status() + ": " + order.lastReason(), r), timeout)

@@ -89,6 +89,13 @@ public final class PositionEntity
         }
     }
 
+    /**
+     * The protected entry ended without a fill (blocked before submission, rejected, cancelled):
+     * the protection goes, and the plan cancels the stop sent with it.
+     */
+    public record DropProtection(String reason, ActorRef<ExitPlan> replyTo) implements Command {
+    }
+
     /** What became of an exit plan: orders the venue has, and orders known to have ended (filled, cancelled, expired, rejected). */
     public record OrdersSettled(Map<String, ExitRef> placed, Set<String> ended, ActorRef<Done> replyTo) implements Command {
         public OrdersSettled {
@@ -145,6 +152,9 @@ public final class PositionEntity
             implements Event {
     }
 
+    public record ProtectionDropped(String reason) implements Event {
+    }
+
     public record ExitOrdersSettled(Map<String, ExitRef> placed, Set<String> ended) implements Event {
     }
 
@@ -186,6 +196,7 @@ public final class PositionEntity
                 .onCommand(Protect.class, this::onProtect)
                 .onCommand(ManageBar.class, this::onManageBar)
                 .onCommand(OrdersSettled.class, this::onOrdersSettled)
+                .onCommand(DropProtection.class, this::onDropProtection)
                 .onCommand(GetPosition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .build();
     }
@@ -234,6 +245,15 @@ public final class PositionEntity
         }
         Protection p = new Protection(cmd.stop(), cmd.quantity(), cmd.strategy(), cmd.decisionTime());
         return Effect().persist(new ProtectionSet(p)).thenReply(cmd.replyTo(), s -> plan(s, p.decisionTime()));
+    }
+
+    private ReplyEffect<Event, PositionState> onDropProtection(PositionState state, DropProtection cmd) {
+        if (state.protection() == null || state.everOpened()) {
+            return Effect().reply(cmd.replyTo(), plan(state, Instant.EPOCH));
+        }
+        return Effect().persist(new ProtectionDropped(cmd.reason()))
+                .thenRun(s -> LOG.info("position {}: entry ended unfilled ({}): its stop is cancelled", positionId, cmd.reason()))
+                .thenReply(cmd.replyTo(), s -> plan(s, Instant.EPOCH));
     }
 
     private ReplyEffect<Event, PositionState> onManageBar(PositionState state, ManageBar cmd) {
@@ -333,6 +353,7 @@ public final class PositionEntity
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(FillEvent.class, (state, e) -> state.apply(e.fill(), e.managed(), e.stopBreached()))
                 .onEvent(ProtectionSet.class, (state, e) -> state.protectedBy(e.protection()))
+                .onEvent(ProtectionDropped.class, (state, e) -> state.protectedBy(null))
                 .onEvent(BarManaged.class, (state, e) -> state.managedBar(e.bar(), e.managed(), e.exitRequested()))
                 .onEvent(ExitOrdersSettled.class, (state, e) -> state.settled(e.placed(), e.ended()))
                 .build();

@@ -316,6 +316,27 @@ class PropFirmAccountEntityTest {
     }
 
     @Test
+    void theSecondClampBlocksAnApprovedEntryWhenTheKillSwitchWentOnBeforeItWasSentAndReleasesIt() {
+        IntentDecision approved = evaluate(longWithStop(EMA_CROSS, BTCUSDT, LONG_AT, "24899.18", "24800"), null).reply();
+        assertTrue(approved.approved());
+        var ok = kit.<AccountEntity.Rechecked>runCommand(r -> new AccountEntity.RecheckOrder(approved.request(), r));
+        assertTrue(ok.reply().send(), "nothing changed since the approval: " + ok.reply());
+
+        kill(true, null);
+        var blocked = kit.<AccountEntity.Rechecked>runCommand(r -> new AccountEntity.RecheckOrder(approved.request(), r));
+        assertFalse(blocked.reply().send());
+        assertEquals("kill_switch", blocked.reply().rule());
+        assertFalse(kit.getState().openOrders().containsKey(approved.clientOrderId()), "the blocked order is released");
+        assertTrue(kit.getState().risk().risk().pending().isEmpty(), "and its reservation with it");
+        assertEquals(1, status().blockedAttemptsTotal(), "the attempt is counted");
+
+        var again = kit.<AccountEntity.Rechecked>runCommand(r -> new AccountEntity.RecheckOrder(approved.request(), r));
+        assertFalse(again.reply().send());
+        assertEquals("not_open", again.reply().rule(), "asked again (a replay), it is still not sent");
+        assertTrue(again.events().isEmpty());
+    }
+
+    @Test
     void anExitIsStoppedOnlyByTheKillSwitch() {
         holdEntry();
         observe(BTCUSDT, "23300", minute(8));

@@ -164,6 +164,18 @@ class ManagedPositionEntityTest {
     }
 
     @Test
+    void anEntryThatEndsUnfilledTakesItsStopWithIt() {
+        ExitPlan protect = settle(kit.<ExitPlan>runCommand(r -> new PositionEntity.Protect(Price.of("90"), Quantity.of("1"), "ema-cross", DECIDED, r))
+                .reply());
+        String stop = only(protect, OrderType.STOP_MARKET).clientOrderId().value();
+        ExitPlan dropped = kit.<ExitPlan>runCommand(r -> new PositionEntity.DropProtection("REJECTED: blocked", r)).reply();
+        assertTrue(dropped.place().isEmpty());
+        assertEquals(List.of(stop), dropped.cancel());
+        settle(dropped, stop);
+        assertTrue(manage(bar(2, "100", "101", "99", "100", "1")).isEmpty(), "nothing rests, nothing is wanted");
+    }
+
+    @Test
     void anEntryFilledThroughItsStopIsClosedAtMarket() {
         settle(kit.<ExitPlan>runCommand(r -> new PositionEntity.Protect(Price.of("90"), Quantity.of("1"), "ema-cross", DECIDED, r)).reply());
         FillEvent opened = fill(ClientOrderId.ofKey("entry"), "e1", OrderSide.BUY, "89", "1", minute(1));
