@@ -21,6 +21,7 @@ import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.position.PositionState;
 import dev.trader.execution.paper.PaperExecutionClient;
 import java.util.ArrayList;
+import java.util.TreeSet;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class TraderNode implements AutoCloseable {
             if (b.positionSeq() > 0) {
                 String positionId = PositionIds.of(account.accountId(), InstrumentId.parse(b.instrument()), b.positionSeq());
                 PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
-                open.addAll(new java.util.TreeSet<>(p.liveOrders()));
+                open.addAll(new TreeSet<>(p.liveOrders()));
             }
         }
         List<CompletableFuture<Void>> checks = open.stream()

@@ -41,6 +41,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,7 +88,7 @@ final class PropFirmDesk {
             state.books().values().stream().filter(b -> !b.filled().isZero() && !b.instrument().equals(intent.instrument().value()))
                     .sorted(Comparator.comparing(InstrumentBook::instrument))
                     .forEach(b -> engineInputs.put("correlation_" + b.instrument(), correlations.correlation(intent.instrument(), InstrumentId.parse(b.instrument()))
-                            .stream().mapToObj(c -> String.format(java.util.Locale.ROOT, "%.4f", c)).findFirst().orElse("unknown")));
+                            .stream().mapToObj(c -> String.format(Locale.ROOT, "%.4f", c)).findFirst().orElse("unknown")));
             e = risk.evaluate(r, request, correlations, news.calendar());
         }
         List<Event> events = new ArrayList<>(2);

@@ -179,19 +179,17 @@ public final class BarPipeline {
                 .<OrderState>ask(r -> new OrderEntity.Cancel("flatten after a floor", r), timeout)
                 .thenCompose(order -> order.exists() && order.status() == OrderStatus.CANCELLED
                         ? engine.account().<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, "CANCELLED: flatten", r), timeout)
-                                .thenCompose(s -> dropProtection(order))
+                                .thenCompose(s -> engine.settings().inTradeManagement() && order.positionId() != null
+                                        ? dropProtection(order.positionId(), "CANCELLED: flatten") : CompletableFuture.completedFuture(null))
                                 .thenApply(s -> order)
                         : CompletableFuture.completedFuture(order));
     }
 
-    /** A cancelled entry's protective stop is cancelled too (in-trade management only). */
-    private CompletionStage<Void> dropProtection(OrderState entry) {
-        if (!engine.settings().inTradeManagement() || entry.positionId() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return engine.position(entry.positionId())
-                .<ExitPlan>ask(r -> new PositionEntity.DropProtection("CANCELLED: flatten", r), timeout)
-                .thenCompose(plan -> exits(entry.positionId(), plan));
+    /** An entry that ended unfilled takes its protective stop with it: the position drops it and its plan cancels the order. */
+    private CompletionStage<Void> dropProtection(String positionId, String reason) {
+        return engine.position(positionId)
+                .<ExitPlan>ask(r -> new PositionEntity.DropProtection(reason, r), timeout)
+                .thenCompose(plan -> exits(positionId, plan));
     }
 
     private static <T> CompletionStage<Void> inTurn(List<T> items, Function<T, CompletionStage<?>> step) {
@@ -255,9 +253,8 @@ public final class BarPipeline {
                         return exits(decision.positionId(), plan).thenApply(v -> order);
                     }
                     // Never sent, or ended unfilled: the stop goes with it.
-                    return engine.position(decision.positionId())
-                            .<ExitPlan>ask(r -> new PositionEntity.DropProtection(order.exists() ? order.status() + ": " + order.lastReason() : "not sent", r), timeout)
-                            .thenCompose(dropped -> exits(decision.positionId(), dropped)).thenApply(v -> order);
+                    return dropProtection(decision.positionId(), order.exists() ? order.status() + ": " + order.lastReason() : "not sent")
+                            .thenApply(v -> order);
                 }));
     }
 

@@ -6,6 +6,7 @@ import dev.trader.domain.position.Position;
 import dev.trader.engine.CborSerializable;
 import dev.trader.risk.intrade.ExitKind;
 import dev.trader.risk.intrade.ManagedTrade;
+import dev.trader.risk.intrade.Trailing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
  * (to book each fill as the exit it is) and those not known to have ended.
  *
  * @param stopBreached the entry filled at or through its own stop: the position is closed at market
- * @param recentBars   the last bars managed, oldest first, for swing trailing
+ * @param recentBars   the last bars managed, oldest first, kept only for swing trailing
  */
 public record PositionState(String positionId, Position position, Set<String> appliedTradeIds, boolean everOpened,
                             Protection protection, ManagedTrade managed, ExitKind marketExit, boolean stopBreached,
@@ -54,10 +55,14 @@ public record PositionState(String positionId, Position position, Set<String> ap
     }
 
     PositionState managedBar(Bar bar, ManagedTrade after, ExitKind exit) {
-        List<Bar> bars = new ArrayList<>(recentBars);
-        bars.add(bar);
-        if (bars.size() > RECENT_BARS) {
-            bars.remove(0);
+        List<Bar> bars = recentBars;
+        // Only swing trailing reads them: other plans keep no bars in the state (nor its snapshots).
+        if (after.plan().trailing().mode() == Trailing.Mode.SWING) {
+            bars = new ArrayList<>(recentBars);
+            bars.add(bar);
+            if (bars.size() > RECENT_BARS) {
+                bars.remove(0);
+            }
         }
         return new PositionState(positionId, position, appliedTradeIds, everOpened, protection, after, exit, stopBreached, exitOrders, liveOrders,
                 bars);

@@ -1,5 +1,6 @@
 package dev.trader.marketdata.binance;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +30,8 @@ import java.util.Locale;
 public final class BinanceFrameParser {
     /** Larger than any real market-data frame (a full 5,000-level snapshot is about 300 KB). */
     public static final int MAX_FRAME_CHARS = 1 << 20;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(64).build());
-    }
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(64).build()).build()).build();
 
     public BinanceEvent parse(String frame) throws FrameRejected {
         if (frame == null || frame.isBlank()) {
@@ -178,7 +176,7 @@ public final class BinanceFrameParser {
             throw new FrameRejected(where + " must be a positive price but was " + text);
         }
         try {
-            return Price.of(v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros());
+            return Price.of(canonical(v));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new FrameRejected(where + " does not fit a price: " + text);
         }
@@ -197,10 +195,16 @@ public final class BinanceFrameParser {
             return Quantity.ZERO;
         }
         try {
-            return Quantity.of(v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros());
+            return Quantity.of(canonical(v));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new FrameRejected(where + " does not fit a quantity: " + text);
         }
+    }
+
+    /** Binance pads to 8 decimals: the value without trailing zeros (never a negative scale). */
+    private static BigDecimal canonical(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static List<Level> levels(JsonNode node, String name) throws FrameRejected {
