@@ -50,8 +50,10 @@ public final class TraderNode implements AutoCloseable {
     private final BarPipeline pipeline;
     private final ServerBinding binding;
     private final ExecutorService blocking;
+    private final Venue venue;
 
-    private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking) {
+    private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue) {
+        this.venue = venue;
         this.system = system;
         this.engine = engine;
         this.pipeline = pipeline;
@@ -61,6 +63,10 @@ public final class TraderNode implements AutoCloseable {
 
     public static TraderNode start(Config config) {
         TraderSettings settings = TraderSettings.load(config);
+        return start(config, settings, new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency())));
+    }
+
+    static TraderNode start(Config config, TraderSettings settings, Venue venue) {
         JdbcSettings jdbc = JdbcSettings.from(config);
         SchemaInitializer.apply(jdbc);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
@@ -69,12 +75,12 @@ public final class TraderNode implements AutoCloseable {
             if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
-            PaperExecutionClient venue = new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency());
-            Engine engine = Engine.start(system, settings, venue);
+            Engine engine = Engine.start(system, settings, venue.client());
             FillRouter fills = new FillRouter(engine);
-            venue.setFillListener(fills);
-            BarPipeline pipeline = new BarPipeline(engine, venue);
+            venue.client().setFillListener(fills);
+            BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null));
             reconcileOpenOrders(engine, fills, venue);
+            venue.start();
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
                 t.setDaemon(true);
@@ -87,8 +93,9 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue);
         } catch (Exception e) {
+            venue.close();
             system.terminate();
             throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
         }
@@ -101,10 +108,10 @@ public final class TraderNode implements AutoCloseable {
      * the order's journal and the position's or the account's is completed here. Both are
      * idempotent: a trade id already applied is recognised.
      */
-    private static void reconcileOpenOrders(Engine engine, FillRouter fills, PaperExecutionClient venue) throws Exception {
+    private static void reconcileOpenOrders(Engine engine, FillRouter fills, Venue venue) throws Exception {
         Duration timeout = engine.settings().askTimeout();
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
-        // The paper venue's memory is gone: it holds what our books hold, so reduce-only exits can fill.
+        // The venue is told what our books hold (the paper venue's memory is gone), so reduce-only exits can fill.
         account.books().values().forEach(b -> venue.restoreHolding(InstrumentId.parse(b.instrument()), b.filled()));
         List<String> open = new ArrayList<>();
         account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
@@ -147,6 +154,7 @@ public final class TraderNode implements AutoCloseable {
     @Override
     public void close() {
         binding.unbind();
+        venue.close();
         blocking.shutdownNow();
         system.terminate();
         try {

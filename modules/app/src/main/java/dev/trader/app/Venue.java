@@ -1,0 +1,30 @@
+package dev.trader.app;
+
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.money.Quantity;
+import dev.trader.domain.port.ExecutionClient;
+import dev.trader.domain.port.SimulatedVenue;
+import java.util.Optional;
+
+/**
+ * The venue a node trades at, as the wiring sees it: the execution client the Order entities
+ * call, and for a bar-driven venue (paper) the hook the pipeline shows each bar first. A live
+ * venue delivers its fills on its own once started.
+ */
+interface Venue extends AutoCloseable {
+    ExecutionClient client();
+
+    /** The bar-driven venue (paper trading); empty when fills arrive on their own (an exchange). */
+    Optional<SimulatedVenue> simulated();
+
+    /** What our books hold at boot: reduce-only exits are capped by it. */
+    void restoreHolding(InstrumentId instrument, Quantity quantity);
+
+    /** Starts delivering fills to the listener already set (a user-data stream connects here). */
+    default void start() {
+    }
+
+    @Override
+    default void close() {
+    }
+}
