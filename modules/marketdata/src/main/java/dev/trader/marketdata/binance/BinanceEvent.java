@@ -1,5 +1,8 @@
 package dev.trader.marketdata.binance;
 
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.market.Timeframe;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import java.time.Instant;
@@ -39,6 +42,23 @@ public sealed interface BinanceEvent {
         public DepthSnapshot {
             bids = List.copyOf(bids);
             asks = List.copyOf(asks);
+        }
+    }
+
+    /**
+     * {@code <symbol>@kline_<interval>}: the candle of {@code interval} opened at {@code openTime},
+     * as it stands at {@code eventTime}; Binance sends it every couple of seconds while it is open
+     * and once more with {@code closed} true when it is final. The prices are consistent (as a
+     * {@link Bar}'s must be) and the open time is on the interval's boundary.
+     *
+     * @param closeTime the last millisecond of the candle ({@code openTime + interval - 1 ms})
+     * @param trades    the number of trades in the candle
+     */
+    record Kline(String symbol, Timeframe interval, Instant eventTime, Instant openTime, Instant closeTime, Price open, Price high,
+                 Price low, Price close, Quantity volume, long trades, boolean closed) implements BinanceEvent {
+        /** The candle as a domain bar of {@code venue}; meaningful as a final bar only when {@link #closed()}. */
+        public Bar toBar(String venue) {
+            return new Bar(new InstrumentId(venue, symbol), interval, openTime, open, high, low, close, volume);
         }
     }
 

@@ -1,20 +1,25 @@
 package dev.trader.marketdata.binance;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static dev.trader.marketdata.binance.JsonFields.JSON;
+import static dev.trader.marketdata.binance.JsonFields.bool;
+import static dev.trader.marketdata.binance.JsonFields.field;
+import static dev.trader.marketdata.binance.JsonFields.fieldNames;
+import static dev.trader.marketdata.binance.JsonFields.id;
+import static dev.trader.marketdata.binance.JsonFields.nonNegativeQuantity;
+import static dev.trader.marketdata.binance.JsonFields.positivePrice;
+import static dev.trader.marketdata.binance.JsonFields.price;
+import static dev.trader.marketdata.binance.JsonFields.quantity;
+import static dev.trader.marketdata.binance.JsonFields.text;
+import static dev.trader.marketdata.binance.JsonFields.time;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.marketdata.binance.BinanceEvent.BookTicker;
 import dev.trader.marketdata.binance.BinanceEvent.DepthSnapshot;
 import dev.trader.marketdata.binance.BinanceEvent.DepthUpdate;
 import dev.trader.marketdata.binance.BinanceEvent.Level;
 import dev.trader.marketdata.binance.BinanceEvent.Trade;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,19 +31,18 @@ import java.util.Locale;
  * another symbol than its stream names, with a missing or mistyped field, a price that is not a
  * positive decimal (NaN and infinities included) or a negative quantity is refused with a
  * {@link FrameRejected} whose reason names what is wrong; the caller logs it and drops the frame.
+ * Kline frames ({@code <symbol>@kline_<interval>}) are read by {@link KlinePayload}.
  */
 public final class BinanceFrameParser {
     /** Larger than any real market-data frame (a full 5,000-level snapshot is about 300 KB). */
     public static final int MAX_FRAME_CHARS = 1 << 20;
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(64).build()).build()).build();
 
     public BinanceEvent parse(String frame) throws FrameRejected {
         if (frame == null || frame.isBlank()) {
             throw new FrameRejected("empty frame");
         }
         if (frame.length() > MAX_FRAME_CHARS) {
-            throw new FrameRejected("frame of " + frame.length() + " chars exceeds the limit of " + MAX_FRAME_CHARS);
+            throw new FrameRejected(FrameRejected.OVERSIZE, "frame of " + frame.length() + " chars exceeds the limit of " + MAX_FRAME_CHARS);
         }
         JsonNode root;
         try {
@@ -67,7 +71,8 @@ public final class BinanceFrameParser {
                 case "trade" -> "trade";
                 case "depthUpdate" -> "depth";
                 case "bookTicker" -> "bookTicker";
-                default -> throw new FrameRejected("unknown event type '" + type + "'");
+                case "kline" -> "kline_" + text(field(root, "k"), "i");
+                default -> throw new FrameRejected(FrameRejected.UNKNOWN_STREAM, "unknown event type '" + type + "'");
             }, root);
         }
         if (root.has("b") && root.has("a") && root.has("u") && root.has("s")) {
@@ -85,7 +90,7 @@ public final class BinanceFrameParser {
         String type = stream.substring(at + 1);
         String dataSymbol = text(data, "s");
         if (!dataSymbol.toLowerCase(Locale.ROOT).equals(symbol)) {
-            throw new FrameRejected("stream " + stream + " carries data for symbol " + dataSymbol);
+            throw new FrameRejected(FrameRejected.SYMBOL_MISMATCH, "stream " + stream + " carries data for symbol " + dataSymbol);
         }
         if (type.equals("trade")) {
             expectType(stream, data, "trade");
@@ -112,99 +117,18 @@ public final class BinanceFrameParser {
             return new DepthUpdate(dataSymbol, time(data, "E"), first, last, data.has("pu") ? id(data, "pu") : null, levels(data, "b"),
                     levels(data, "a"));
         }
-        throw new FrameRejected("unknown stream type '" + type + "' in " + stream);
+        if (type.startsWith(KlinePayload.STREAM_PREFIX)) {
+            expectType(stream, data, "kline");
+            return KlinePayload.parse(stream, type.substring(KlinePayload.STREAM_PREFIX.length()), dataSymbol, data);
+        }
+        throw new FrameRejected(FrameRejected.UNKNOWN_STREAM, "unknown stream type '" + type + "' in " + stream);
     }
 
     private static void expectType(String stream, JsonNode data, String expected) throws FrameRejected {
         String type = text(data, "e");
         if (!type.equals(expected)) {
-            throw new FrameRejected("stream " + stream + " carries event type '" + type + "', expected '" + expected + "'");
+            throw new FrameRejected(FrameRejected.UNKNOWN_STREAM, "stream " + stream + " carries event type '" + type + "', expected '" + expected + "'");
         }
-    }
-
-    private static JsonNode field(JsonNode node, String name) throws FrameRejected {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new FrameRejected("field '" + name + "' is missing");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String name) throws FrameRejected {
-        JsonNode v = field(node, name);
-        if (!v.isTextual()) {
-            throw new FrameRejected("field '" + name + "' must be a string but was " + v.getNodeType());
-        }
-        return v.asText();
-    }
-
-    private static long id(JsonNode node, String name) throws FrameRejected {
-        JsonNode v = field(node, name);
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new FrameRejected("field '" + name + "' must be a non-negative integer but was " + v);
-        }
-        return v.asLong();
-    }
-
-    private static Instant time(JsonNode node, String name) throws FrameRejected {
-        return Instant.ofEpochMilli(id(node, name));
-    }
-
-    private static boolean bool(JsonNode node, String name) throws FrameRejected {
-        JsonNode v = field(node, name);
-        if (!v.isBoolean()) {
-            throw new FrameRejected("field '" + name + "' must be true or false but was " + v);
-        }
-        return v.asBoolean();
-    }
-
-    private static BigDecimal decimal(String where, String text) throws FrameRejected {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new FrameRejected(where + " must be a decimal but was '" + text + "'");
-        }
-    }
-
-    private static Price price(JsonNode node, String name) throws FrameRejected {
-        return positivePrice("field '" + name + "'", text(node, name));
-    }
-
-    private static Price positivePrice(String where, String text) throws FrameRejected {
-        BigDecimal v = decimal(where, text);
-        if (v.signum() <= 0) {
-            throw new FrameRejected(where + " must be a positive price but was " + text);
-        }
-        try {
-            return Price.of(canonical(v));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new FrameRejected(where + " does not fit a price: " + text);
-        }
-    }
-
-    private static Quantity quantity(JsonNode node, String name) throws FrameRejected {
-        return nonNegativeQuantity("field '" + name + "'", text(node, name));
-    }
-
-    private static Quantity nonNegativeQuantity(String where, String text) throws FrameRejected {
-        BigDecimal v = decimal(where, text);
-        if (v.signum() < 0) {
-            throw new FrameRejected(where + " must not be a negative quantity but was " + text);
-        }
-        if (v.signum() == 0) {
-            return Quantity.ZERO;
-        }
-        try {
-            return Quantity.of(canonical(v));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new FrameRejected(where + " does not fit a quantity: " + text);
-        }
-    }
-
-    /** Binance pads to 8 decimals: the value without trailing zeros (never a negative scale). */
-    private static BigDecimal canonical(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static List<Level> levels(JsonNode node, String name) throws FrameRejected {
@@ -222,11 +146,5 @@ public final class BinanceFrameParser {
             out.add(new Level(positivePrice(where + " price", level.get(0).asText()), nonNegativeQuantity(where + " quantity", level.get(1).asText())));
         }
         return out;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
