@@ -76,7 +76,7 @@ public record SimConfig(List<SymbolSpec> symbols, Map<String, BigDecimal> initia
         Objects.requireNonNull(apiKeys, "apiKeys");
         apiKeys.forEach((key, secret) -> {
             if (key == null || key.isBlank() || secret == null || secret.isEmpty()) {
-                throw new IllegalArgumentException("apiKeys: key and secret must not be blank (key '" + key + "')");
+                throw new IllegalArgumentException("apiKeys: an API key and its secret must not be blank");
             }
         });
         apiKeys = Map.copyOf(apiKeys);
@@ -92,6 +92,23 @@ public record SimConfig(List<SymbolSpec> symbols, Map<String, BigDecimal> initia
             throw new IllegalArgumentException("marketLockMargin must not be negative but was " + marketLockMargin);
         }
         Objects.requireNonNull(faults, "faults");
+    }
+
+    /** This configuration with one more accepted API key pair (from the environment, never from a file). */
+    public SimConfig withApiKey(String key, String secret) {
+        Map<String, String> keys = new LinkedHashMap<>(apiKeys);
+        keys.put(key, secret);
+        return new SimConfig(symbols, initialBalances, makerFeeRate, takerFeeRate, latency, maxParticipation, keys, rateLimits,
+                maxRecvWindowMs, listenKeyValidity, marketLockMargin, faults, seed);
+    }
+
+    /** Without the API keys and secrets: a configuration may be logged, a secret never. */
+    @Override
+    public String toString() {
+        return "SimConfig[symbols=" + symbols.stream().map(SymbolSpec::symbol).toList() + ", initialBalances=" + initialBalances
+                + ", makerFeeRate=" + makerFeeRate + ", takerFeeRate=" + takerFeeRate + ", latency=" + latency
+                + ", maxParticipation=" + maxParticipation + ", apiKeys=" + apiKeys.size() + " (redacted), rateLimits=" + rateLimits
+                + ", faults=" + faults + ", seed=" + seed + "]";
     }
 
     public Optional<SymbolSpec> symbol(String name) {

@@ -1,0 +1,32 @@
+package dev.trader.app;
+
+import com.typesafe.config.Config;
+import dev.trader.engine.settings.SettingsException;
+import dev.trader.execution.sim.config.SimConfig;
+import dev.trader.execution.sim.config.SimConfigs;
+import java.util.Map;
+
+/** The simulator's configuration from {@code trader.exchange-sim}, with the API key pair from the environment. */
+final class SimulatorSettings {
+    static final String KEY_VARIABLE = "BINANCE_API_KEY";
+    static final String SECRET_VARIABLE = "BINANCE_API_SECRET";
+
+    private SimulatorSettings() {
+    }
+
+    static SimConfig simConfig(Config exchangeSim, Map<String, String> environment) {
+        SimConfig base;
+        try {
+            base = SimConfigs.fromConfig(exchangeSim.getConfig("simulator"));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("trader.exchange-sim." + e.getMessage(), e);
+        }
+        String key = environment.get(KEY_VARIABLE);
+        String secret = environment.get(SECRET_VARIABLE);
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            throw new SettingsException("the exchange simulator needs the API key pair it accepts in " + KEY_VARIABLE + " and " + SECRET_VARIABLE
+                    + " (bin/trader sets a throw-away pair for the demo and exchange-sim when both are unset)");
+        }
+        return base.withApiKey(key, secret);
+    }
+}
