@@ -31,6 +31,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", split = ",", description = "market-data files to replay (default: every file in sample-data/)")
     List<Path> data;
 
+    @Option(names = "--venue", defaultValue = "paper", description = "paper: fills simulated against the replayed files (default); "
+            + "sim: through the Binance-compatible exchange simulator on loopback (klines over WebSocket, signed REST orders, the user-data "
+            + "stream), its candles from trader.exchange-sim, our books checked against its ledger at the end")
+    String venue;
+
+    @Option(names = "--bars-per-second", description = "with --venue sim: replay on the wall clock at this pace, as an exchange does (a node "
+            + "that falls behind trades late); default: lockstep, the next minute once the node has taken in the last")
+    Double barsPerSecond;
+
     @Option(names = "--exit-when-done", description = "stop after the replay instead of serving until interrupted")
     boolean exitWhenDone;
 
@@ -41,6 +50,13 @@ final class DemoCommand implements Callable<Integer> {
             overrides.put("trader.http.port", port);
         }
         Config cfg = ConfigLoader.load(config, overrides);
+        if ("sim".equals(venue)) {
+            return throughSimulator(cfg);
+        }
+        if (!"paper".equals(venue)) {
+            System.err.println("trader demo: --venue must be paper or sim but was '" + venue + "'");
+            return 2;
+        }
         List<Path> files = data == null || data.isEmpty() ? sampleFiles() : data;
         try (TraderNode node = TraderNode.start(cfg)) {
             System.out.println("trader demo: status at http://localhost:" + node.httpPort() + "/api/status");
@@ -59,6 +75,30 @@ final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
             stop.await();
             return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("demo failed: {}", e.getMessage(), e);
+            System.err.println("trader demo: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int throughSimulator(Config cfg) throws Exception {
+        double pace = barsPerSecond != null ? barsPerSecond : 0;
+        try {
+            SimDemo.Outcome outcome = SimDemo.run(cfg, System.getenv(), pace);
+            ReplayReport report = outcome.report();
+            System.out.printf("traded %d bars (%d new) through the exchange simulator in %.1f s: %d signals, %d orders, %d intents rejected%n",
+                    report.barsProcessed(), report.barsNew(), outcome.seconds(), report.signals(), report.ordersApproved(), report.intentsRejected());
+            LedgerCheck.Result check = outcome.check();
+            if (check.equal()) {
+                System.out.printf("ledger check: our orders, fills and balances equal the exchange's ledger (%d orders, %d trades)%n",
+                        check.orders(), check.trades());
+                return 0;
+            }
+            System.out.printf("ledger check: %d difference(s) from the exchange's ledger (%d orders, %d trades):%n", check.differences().size(),
+                    check.orders(), check.trades());
+            check.differences().forEach(d -> System.out.println("  " + d));
+            return 1;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("demo failed: {}", e.getMessage(), e);
             System.err.println("trader demo: " + e.getMessage());

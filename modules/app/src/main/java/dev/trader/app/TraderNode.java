@@ -12,6 +12,7 @@ import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
@@ -51,9 +52,12 @@ public final class TraderNode implements AutoCloseable {
     private final ServerBinding binding;
     private final ExecutorService blocking;
     private final Venue venue;
+    private final LiveFeedRunner live;
 
-    private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue) {
+    private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
+                       LiveFeedRunner live) {
         this.venue = venue;
+        this.live = live;
         this.system = system;
         this.engine = engine;
         this.pipeline = pipeline;
@@ -63,7 +67,17 @@ public final class TraderNode implements AutoCloseable {
 
     public static TraderNode start(Config config) {
         TraderSettings settings = TraderSettings.load(config);
-        return start(config, settings, new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency())));
+        return start(config, settings, venue(config, settings));
+    }
+
+    /** {@code trader.venue}: the paper venue, or a Binance spot API (the exchange simulator or the real one). */
+    private static Venue venue(Config config, TraderSettings settings) {
+        String venue = config.getString("trader.venue");
+        return switch (venue) {
+            case "paper" -> new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency()));
+            case "binance" -> ExchangeVenue.create(config.getConfig("trader.binance"), settings.instruments().values(), System.getenv());
+            default -> throw new SettingsException("trader.venue must be \"paper\" or \"binance\" but was '" + venue + "'");
+        };
     }
 
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
@@ -81,6 +95,7 @@ public final class TraderNode implements AutoCloseable {
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null));
             reconcileOpenOrders(engine, fills, venue);
             venue.start();
+            LiveFeedRunner live = venue.marketData().map(feed -> LiveFeedRunner.start(feed, pipeline, system)).orElse(null);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
                 t.setDaemon(true);
@@ -93,7 +108,7 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -142,6 +157,15 @@ public final class TraderNode implements AutoCloseable {
         return pipeline;
     }
 
+    /** The live feed the node trades from (an exchange venue), if any. */
+    public java.util.Optional<LiveFeedRunner> liveFeed() {
+        return java.util.Optional.ofNullable(live);
+    }
+
+    Venue venue() {
+        return venue;
+    }
+
     public ActorSystem<Void> system() {
         return system;
     }
@@ -154,6 +178,9 @@ public final class TraderNode implements AutoCloseable {
     @Override
     public void close() {
         binding.unbind();
+        if (live != null) {
+            live.stop();
+        }
         venue.close();
         blocking.shutdownNow();
         system.terminate();

@@ -3,6 +3,7 @@ package dev.trader.app;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.port.ExecutionClient;
+import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.domain.port.SimulatedVenue;
 import java.util.Optional;
 
@@ -16,6 +17,11 @@ interface Venue extends AutoCloseable {
 
     /** The bar-driven venue (paper trading); empty when fills arrive on their own (an exchange). */
     Optional<SimulatedVenue> simulated();
+
+    /** The venue's own market data (an exchange's stream), which the node trades from; empty when bars are fed in (paper). */
+    default Optional<MarketDataFeed> marketData() {
+        return Optional.empty();
+    }
 
     /** What our books hold at boot: reduce-only exits are capped by it. */
     void restoreHolding(InstrumentId instrument, Quantity quantity);

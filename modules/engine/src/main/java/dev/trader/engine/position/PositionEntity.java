@@ -316,6 +316,11 @@ public final class PositionEntity
         if (plans != null && state.protection() != null) {
             if (state.stopBreached() && !state.position().isFlat()) {
                 wanted.add(new ExitOrder("exit-stop-breached", ExitKind.OTHER, -1, OrderType.MARKET, null, state.position().quantity()));
+            } else if (state.managed() != null && state.position().side() == PositionSide.SHORT) {
+                // An exit filled beyond what was held: a spot venue cannot cap a reduce-only order at the
+                // holding, so a rung and the stop that both trade in one bar sell too much. The remainder
+                // is nobody's trade: it is bought back at market.
+                wanted.add(new ExitOrder("exit-overshoot", ExitKind.OTHER, -1, OrderType.MARKET, null, state.position().quantity()));
             } else if (state.managing()) {
                 wanted.addAll(InTradeManager.workingOrders(state.managed(), state.marketExit()));
             } else if (!state.everOpened()) {
@@ -326,9 +331,11 @@ public final class PositionEntity
         }
         List<OrderRequest> place = new ArrayList<>();
         Map<String, ExitRef> purposes = new LinkedHashMap<>();
+        // Managed trades are long: their exits sell, and only an overshoot's remainder (short) is bought back.
+        OrderSide side = state.position().side() == PositionSide.SHORT ? OrderSide.BUY : OrderSide.SELL;
         for (ExitOrder o : wanted) {
             ClientOrderId id = idOf(state, o.key());
-            place.add(new OrderRequest(id, new StrategyId(state.protection().strategy()), instrument, OrderSide.SELL, o.type(), o.quantity(),
+            place.add(new OrderRequest(id, new StrategyId(state.protection().strategy()), instrument, side, o.type(), o.quantity(),
                     o.price(), time, true));
             purposes.put(id.value(), new ExitRef(o.key(), o.kind(), o.rung()));
         }

@@ -143,6 +143,33 @@ class ManagedPositionEntityTest {
     }
 
     @Test
+    void anExitThatSellsMoreThanIsHeldIsBoughtBackAtMarket() {
+        // A spot venue cannot cap a reduce-only order at the holding: the rung and the whole-position stop both trade in one bar.
+        ExitPlan protect = kit.<ExitPlan>runCommand(r -> new PositionEntity.Protect(Price.of("90"), Quantity.of("1"), "ema-cross", DECIDED, r))
+                .reply();
+        OrderRequest stop = only(protect, OrderType.STOP_MARKET);
+        settle(protect);
+        fill(ClientOrderId.ofKey("entry"), "e1", OrderSide.BUY, "100", "1", minute(1));
+        ExitPlan afterBar1 = settle(manage(bar(1, "100", "105", "99", "104", "1")));
+        OrderRequest rung = afterBar1.place().stream().filter(r -> r.type() == OrderType.LIMIT).findFirst().orElseThrow();
+        fill(rung.clientOrderId(), "x1", OrderSide.SELL, "110", "0.5", minute(2));
+        FillEvent stopped = fill(stop.clientOrderId(), "x2", OrderSide.SELL, "90", "1", minute(2));
+        assertEquals(ExitKind.STOP, stopped.exit());
+        assertTrue(stopped.managed().isClosed());
+        assertEquals(0, new BigDecimal("-0.5").compareTo(kit.getState().position().signedQuantity()), "sold 0.5 more than was held");
+
+        ExitPlan next = manage(bar(2, "95", "96", "89", "91", "1"));
+        OrderRequest buyBack = only(next, OrderType.MARKET);
+        assertEquals(OrderSide.BUY, buyBack.side());
+        assertEquals(Quantity.of("0.5"), buyBack.quantity());
+        assertTrue(buyBack.reduceOnly());
+        settle(next);
+        FillEvent flat = fill(buyBack.clientOrderId(), "x3", OrderSide.BUY, "95", "0.5", minute(3));
+        assertInstanceOf(PositionEntity.PositionClosed.class, flat);
+        assertTrue(manage(bar(3, "95", "96", "94", "95", "1")).place().isEmpty(), "nothing more to buy back");
+    }
+
+    @Test
     void timeStopAsksForAMarketExitAtTheCloseOfBarN() {
         kit = PEKKO.eventSourced(PositionEntity.create(POSITION, "USDT", id -> PLAN.withLadder(List.of()).withTargetR(null).withMaxBarsInTrade(3),
                 Fixtures.tuning()));

@@ -55,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * traded symbols.
  *
  * <p><b>Reduce-only</b> (spot has none): what our fills hold of each instrument is tracked (and
- * restored at boot with {@link #restoreHolding}); a reduce-only order is capped at it, refused with
- * "nothing to reduce" when nothing is held, and once nothing is held any more every other resting
- * reduce-only order of the instrument is cancelled.
+ * restored at boot with {@link #restoreHolding}); a reduce-only order is capped at it (sent whole when nothing is held yet:
+ * the protective stop sent with an entry that has not filled), and once a fill leaves nothing held
+ * every other resting reduce-only order of the instrument is cancelled.
  *
  * <p><b>Fills</b> come from the user stream's executionReports and from the myTrades repair after
  * every (re)connect; each trade is delivered once, in order, one at a time (see
@@ -216,11 +216,13 @@ public final class BinanceExecutionClient implements ExecutionClient {
         Quantity quantity = request.quantity();
         if (request.reduceOnly()) {
             Quantity reducible = s.filters().floorToLot(Quantity.of(holdings.reducible(request.instrument(), request.side())));
-            if (reducible.isZero()) {
+            // Nothing held yet: the protective stop sent with an entry still in flight. It goes out whole
+            // (spot cannot rest it as reduce-only); the engine cancels it if the entry ends unfilled.
+            if (holdings.of(request.instrument()).signum() != 0 && reducible.isZero()) {
                 return refuse(id, "reduce-only " + request.side() + ": nothing to reduce (holding " + plain(holdings.of(request.instrument()))
                         + " " + s.baseAsset() + ")");
             }
-            if (reducible.compareTo(quantity) < 0) {
+            if (!reducible.isZero() && reducible.compareTo(quantity) < 0) {
                 LOG.info("reduce-only order {} capped from {} to the {} held", id, quantity, reducible);
                 quantity = reducible;
             }

@@ -6,6 +6,7 @@ import dev.trader.execution.sim.ws.SimWsConfig;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
@@ -27,9 +28,12 @@ public final class ExchangeSimServer implements AutoCloseable {
     private final ExchangeSimulator simulator;
     private final SimWebSocketServer streams;
     private final ServerBinding binding;
+    private final AtomicLong klinesPublished;
 
-    private ExchangeSimServer(ActorSystem<Void> system, ExchangeSimulator simulator, SimWebSocketServer streams, ServerBinding binding) {
+    private ExchangeSimServer(ActorSystem<Void> system, ExchangeSimulator simulator, SimWebSocketServer streams, ServerBinding binding,
+                              AtomicLong klinesPublished) {
         this.system = system;
+        this.klinesPublished = klinesPublished;
         this.simulator = simulator;
         this.streams = streams;
         this.binding = binding;
@@ -48,13 +52,32 @@ public final class ExchangeSimServer implements AutoCloseable {
         ExchangeSimulator simulator = null;
         try {
             SimWebSocketServer streams = new SimWebSocketServer(system, wsConfig);
-            simulator = ExchangeSimulator.create(config, streams);
+            AtomicLong klines = new AtomicLong();
+            simulator = ExchangeSimulator.create(config, new SimStreams() {
+                @Override
+                public void publish(String stream, String payloadJson) {
+                    streams.publish(stream, payloadJson);
+                    if (stream.endsWith("@kline_1m")) {
+                        klines.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void disconnect(String stream) {
+                    streams.disconnect(stream);
+                }
+
+                @Override
+                public int subscribers(String stream) {
+                    return streams.subscribers(stream);
+                }
+            });
             ServerBinding binding = Http.get(system).newServerAt(host, port)
                     .withSettings(streams.serverSettings())
                     .bind(Directives.concat(simulator.route(), streams.route()))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("exchange simulator serving the Binance spot API on {} ({} symbol(s))", binding.localAddress(), config.symbols().size());
-            return new ExchangeSimServer(system, simulator, streams, binding);
+            return new ExchangeSimServer(system, simulator, streams, binding, klines);
         } catch (Exception e) {
             if (simulator != null) {
                 simulator.close();
@@ -70,6 +93,11 @@ public final class ExchangeSimServer implements AutoCloseable {
 
     public SimWebSocketServer streams() {
         return streams;
+    }
+
+    /** Closed klines sent out so far (all symbols): what a client that missed none has received once they arrive. */
+    public long klinesPublished() {
+        return klinesPublished.get();
     }
 
     public int port() {

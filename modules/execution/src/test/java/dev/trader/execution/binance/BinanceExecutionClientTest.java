@@ -168,17 +168,17 @@ class BinanceExecutionClientTest {
     }
 
     @Test
-    void reduceOnlyIsCappedAtWhatIsHeldAndRefusedWhenNothingIs() {
-        SubmitResult none = submit(request("tR0", OrderSide.SELL, OrderType.MARKET, "0.01", null, true));
-        assertEquals(SubmitOutcome.REJECTED, none.outcome());
-        assertTrue(none.reason().startsWith("reduce-only SELL: nothing to reduce (holding 0 BTC)"), none.reason());
-        assertTrue(standIn.requests.isEmpty());
+    void reduceOnlyIsCappedAtWhatIsHeldSentWholeBeforeItsEntryFillsAndRefusedTheWrongWay() {
+        SubmitResult protective = submit(request("tR0", OrderSide.SELL, OrderType.STOP_MARKET, "0.01", "24000", true));
+        assertEquals(SubmitOutcome.ACCEPTED, protective.outcome(), "the stop sent with an entry that has not filled yet goes out whole");
+        assertEquals("0.01", lastPost().params().get("quantity"));
 
         client.restoreHolding(BTC, Quantity.of("0.3"));
         assertEquals(SubmitOutcome.ACCEPTED, submit(request("tR1", OrderSide.SELL, OrderType.STOP_MARKET, "0.5", "24000", true)).outcome());
         assertEquals("0.3", lastPost().params().get("quantity"));
-        assertEquals(SubmitOutcome.REJECTED, submit(request("tR2", OrderSide.BUY, OrderType.MARKET, "0.5", null, true)).outcome(),
-                "a long holding cannot be reduced by buying");
+        SubmitResult wrongWay = submit(request("tR2", OrderSide.BUY, OrderType.MARKET, "0.5", null, true));
+        assertEquals(SubmitOutcome.REJECTED, wrongWay.outcome(), "a long holding cannot be reduced by buying");
+        assertTrue(wrongWay.reason().startsWith("reduce-only BUY: nothing to reduce (holding 0.3 BTC)"), wrongWay.reason());
     }
 
     @Test

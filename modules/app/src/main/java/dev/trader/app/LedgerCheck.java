@@ -1,0 +1,122 @@
+package dev.trader.app;
+
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.engine.position.PositionEntity;
+import dev.trader.engine.position.PositionIds;
+import dev.trader.engine.position.PositionState;
+import dev.trader.domain.order.Fill;
+import dev.trader.domain.order.OrderStatus;
+import dev.trader.engine.Engine;
+import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.AccountState;
+import dev.trader.engine.account.InstrumentBook;
+import dev.trader.engine.account.OpenOrder;
+import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.OrderState;
+import dev.trader.execution.sim.exchange.LedgerSnapshot;
+import dev.trader.execution.sim.exchange.OrderView;
+import dev.trader.execution.sim.exchange.TradeView;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Our books against the exchange simulator's ledger, the truth: every order the exchange has is
+ * ours with the same status and filled quantity, every exchange trade is a fill of that order
+ * (same price, quantity and fee) and no fill is extra, every order we hold open is open there,
+ * and each balance moved by exactly what our books say (cash by the quote, each position by its
+ * base asset).
+ */
+final class LedgerCheck {
+    record Result(int orders, int trades, List<String> differences) {
+        boolean equal() {
+            return differences.isEmpty();
+        }
+    }
+
+    private LedgerCheck() {
+    }
+
+    static Result compare(Engine engine, LedgerSnapshot ledger, Map<String, BigDecimal> initialBalances) throws Exception {
+        Duration timeout = engine.settings().askTimeout();
+        List<String> differences = new ArrayList<>();
+        Map<Long, List<TradeView>> tradesByOrder = new HashMap<>();
+        ledger.trades().forEach(t -> tradesByOrder.computeIfAbsent(t.orderId(), k -> new ArrayList<>()).add(t));
+        for (OrderView o : ledger.orders()) {
+            OrderState ours = engine.order(new ClientOrderId(o.clientOrderId())).ask(OrderEntity.GetOrder::new, timeout).toCompletableFuture().get();
+            String name = "order " + o.clientOrderId() + " (" + o.symbol() + " #" + o.orderId() + ")";
+            if (!ours.exists()) {
+                differences.add(name + " is at the exchange but not ours");
+                continue;
+            }
+            OrderStatus expected = switch (o.status()) {
+                case NEW -> OrderStatus.ACCEPTED;
+                case PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
+                case FILLED -> OrderStatus.FILLED;
+                case CANCELED -> OrderStatus.CANCELLED;
+                case EXPIRED -> OrderStatus.EXPIRED;
+                case REJECTED -> OrderStatus.REJECTED;
+            };
+            if (ours.status() != expected) {
+                differences.add(name + ": exchange " + o.status() + ", ours " + ours.status());
+            }
+            if (ours.filledQuantity().toBigDecimal().compareTo(o.executedQty()) != 0) {
+                differences.add(name + ": exchange executed " + o.executedQty().toPlainString() + ", ours filled " + ours.filledQuantity());
+            }
+            compareFills(name, o, tradesByOrder.getOrDefault(o.orderId(), List.of()), ours.fills(), differences);
+        }
+        AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
+        for (OpenOrder open : account.openOrders().values()) {
+            if (ledger.orderByClientId(open.clientOrderId()).filter(v -> v.status().isOpen()).isEmpty()) {
+                differences.add("order " + open.clientOrderId() + " is open in our account but not at the exchange");
+            }
+        }
+        String quote = engine.settings().currency();
+        BigDecimal cashMoved = account.cash().toBigDecimal().subtract(account.initialCapital().toBigDecimal());
+        compareBalance(quote, cashMoved, ledger, initialBalances, differences);
+        for (InstrumentBook book : account.books().values()) {
+            // Every earlier position of the instrument is closed: the base asset moved by what the latest one holds, signed.
+            BigDecimal held = BigDecimal.ZERO;
+            if (book.positionSeq() > 0) {
+                String positionId = PositionIds.of(account.accountId(), InstrumentId.parse(book.instrument()), book.positionSeq());
+                PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
+                held = p.position().signedQuantity();
+            }
+            String base = engine.settings().instruments().get(book.instrument()).baseAsset();
+            compareBalance(base, held, ledger, initialBalances, differences);
+        }
+        return new Result(ledger.orders().size(), ledger.trades().size(), List.copyOf(differences));
+    }
+
+    private static void compareFills(String name, OrderView order, List<TradeView> trades, List<Fill> fills, List<String> differences) {
+        Map<String, Fill> ours = new HashMap<>();
+        fills.forEach(f -> ours.put(f.tradeId().value(), f));
+        for (TradeView t : trades) {
+            String tradeId = order.symbol() + "-" + t.id();
+            Fill f = ours.remove(tradeId);
+            if (f == null) {
+                differences.add(name + ": exchange trade " + tradeId + " is not among our fills");
+            } else if (f.price().toBigDecimal().compareTo(t.price()) != 0 || f.quantity().toBigDecimal().compareTo(t.qty()) != 0
+                    || f.fee().toBigDecimal().compareTo(t.commission()) != 0 || !Objects.equals(f.fee().currency(), t.commissionAsset())) {
+                differences.add(name + ": trade " + tradeId + " is " + t.qty().toPlainString() + " @ " + t.price().toPlainString() + " fee "
+                        + t.commission().toPlainString() + " " + t.commissionAsset() + " at the exchange but ours is " + f.quantity() + " @ "
+                        + f.price() + " fee " + f.fee());
+            }
+        }
+        ours.keySet().forEach(id -> differences.add(name + ": our fill " + id + " is not an exchange trade"));
+    }
+
+    private static void compareBalance(String asset, BigDecimal ourChange, LedgerSnapshot ledger, Map<String, BigDecimal> initial, List<String> differences) {
+        BigDecimal exchangeChange = ledger.balance(asset).total().subtract(initial.getOrDefault(asset, BigDecimal.ZERO));
+        if (exchangeChange.compareTo(ourChange) != 0) {
+            differences.add(asset + " balance moved by " + exchangeChange.toPlainString() + " at the exchange but by " + ourChange.toPlainString()
+                    + " in our books");
+        }
+    }
+
+}

@@ -1,0 +1,136 @@
+package dev.trader.app;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.trader.engine.settings.TraderSettings;
+import dev.trader.execution.sim.ExchangeSimServer;
+import dev.trader.execution.sim.PacedReplay;
+import dev.trader.execution.sim.ReplayPacing;
+import dev.trader.execution.sim.config.SimConfig;
+import dev.trader.execution.sim.ws.SimWsConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo through the exchange simulator: the simulator serves the Binance spot API on a
+ * loopback port and replays the candles; the node connects to it exactly as it would to Binance
+ * (klines over WebSocket, orders over signed REST, fills over the user-data stream) and trades;
+ * at the end our books are compared with the simulator's ledger.
+ */
+final class SimDemo {
+    private static final Logger LOG = LoggerFactory.getLogger(SimDemo.class);
+    /** How long the books may take to settle after the last bar (fills still on the wire). */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    record Outcome(ReplayReport report, LedgerCheck.Result check, double seconds) {
+    }
+
+    private SimDemo() {
+    }
+
+    /**
+     * @param config      the node's whole configuration ({@code trader.exchange-sim} configures the simulator)
+     * @param environment where the API key pair is read (the process environment; a map in tests)
+     */
+    static Outcome run(Config config, Map<String, String> environment, double barsPerSecond) throws Exception {
+        Config simSection = config.getConfig("trader.exchange-sim");
+        SimConfig simConfig = SimulatorSettings.simConfig(simSection, environment);
+        try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), simSection.getString("host"), 0)) {
+            Config nodeConfig = ConfigFactory.parseMap(Map.of(
+                            "trader.venue", "binance",
+                            "trader.binance.rest-base-url", server.restUrl(),
+                            "trader.binance.ws-base-url", server.wsUrl()))
+                    .withFallback(config).resolve();
+            TraderSettings settings = TraderSettings.load(nodeConfig);
+            ExchangeVenue venue = ExchangeVenue.create(nodeConfig.getConfig("trader.binance"), settings.instruments().values(), environment);
+            try (TraderNode node = TraderNode.start(nodeConfig, settings, venue)) {
+                System.out.println("trader demo: trading through the exchange simulator at " + server.restUrl() + " (status at http://localhost:"
+                        + node.httpPort() + "/api/status)");
+                awaitSubscribed(server, settings);
+                long started = System.nanoTime();
+                LiveFeedRunner live = node.liveFeed().orElseThrow();
+                if (barsPerSecond > 0) {
+                    try (PacedReplay replay = server.simulator().startReplay(ReplayPacing.barsPerSecond(barsPerSecond))) {
+                        replay.finished().get();
+                    }
+                    awaitQuiet(live);
+                } else {
+                    lockstep(server, live, venue);
+                }
+                LedgerCheck.Result check = settle(node, server, venue, simConfig);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return new Outcome(live.report(), check, seconds);
+            }
+        }
+    }
+
+    /**
+     * The market moves one minute when the node has taken the last one in: the simulator replays the
+     * next bar once the node has processed every kline sent so far (so its orders for that bar are
+     * at the exchange) and every trade so far has reached the books. Like paper trading, orders
+     * decided at a bar's close trade from the next bar's open, whatever the machine's speed; all of
+     * it still goes over HTTP and WebSocket. {@code --bars-per-second} paces on the wall clock instead,
+     * as a real exchange does, and a node that falls behind then trades late.
+     */
+    private static void lockstep(ExchangeSimServer server, LiveFeedRunner live, ExchangeVenue venue) throws Exception {
+        var client = venue.binance().executionClient();
+        while (server.simulator().barsLeft() > 0) {
+            server.simulator().step();
+            long published = server.klinesPublished();
+            int trades = server.simulator().snapshot().trades().size();
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (live.barsProcessed() < published || client.deliveredFills() < trades) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the node did not take in bar " + published + " within " + SETTLE.toSeconds() + " s (processed "
+                            + live.barsProcessed() + ", fills " + client.deliveredFills() + " of " + trades + ")");
+                }
+                Thread.sleep(0, 200_000);
+            }
+            client.fillsDelivered().toCompletableFuture().get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** The replay starts once the node listens to every symbol's klines: a bar published before would be lost to it. */
+    private static void awaitSubscribed(ExchangeSimServer server, TraderSettings settings) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (var rules : settings.instruments().values()) {
+            String stream = rules.instrument().symbol().toLowerCase(Locale.ROOT) + "@kline_1m";
+            while (server.streams().subscribers(stream) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the node did not subscribe to " + stream + " within 30 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** The last bars are through the pipeline when the count stops moving for a second. */
+    private static void awaitQuiet(LiveFeedRunner live) throws InterruptedException {
+        long last = -1;
+        while (live.barsProcessed() != last) {
+            last = live.barsProcessed();
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Compares until the books agree or {@link #SETTLE} has passed (then the differences are the answer). */
+    private static LedgerCheck.Result settle(TraderNode node, ExchangeSimServer server, ExchangeVenue venue, SimConfig simConfig) throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            venue.binance().executionClient().fillsDelivered().toCompletableFuture().get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+            LedgerCheck.Result check = LedgerCheck.compare(node.engine(), server.simulator().snapshot(), simConfig.initialBalances());
+            if (check.equal() || System.nanoTime() > deadline) {
+                if (!check.equal()) {
+                    LOG.warn("books differ from the exchange's ledger: {}", check.differences());
+                }
+                return check;
+            }
+            Thread.sleep(500);
+        }
+    }
+}
