@@ -31,9 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", split = ",", description = "market-data files to replay (default: every file in sample-data/)")
     List<Path> data;
 
-    @Option(names = "--venue", defaultValue = "paper", description = "paper: fills simulated against the replayed files (default); "
-            + "sim: through the Binance-compatible exchange simulator on loopback (klines over WebSocket, signed REST orders, the user-data "
-            + "stream), its candles from trader.exchange-sim, our books checked against its ledger at the end")
+    @Option(names = "--venue", defaultValue = "sim", description = "sim (default): through the Binance-compatible exchange simulator on "
+            + "loopback (klines over WebSocket, signed REST orders, the user-data stream), our books checked against its ledger at the end; "
+            + "each run starts a fresh exchange and a fresh journal (data/sim-demo/). paper: the node replays the files itself and fills "
+            + "on paper; it resumes from data/ after a stop")
     String venue;
 
     @Option(names = "--bars-per-second", description = "with --venue sim: replay on the wall clock at this pace, as an exchange does (a node "
@@ -49,10 +50,10 @@ final class DemoCommand implements Callable<Integer> {
         if (port != null) {
             overrides.put("trader.http.port", port);
         }
-        Config cfg = ConfigLoader.load(config, overrides);
         if ("sim".equals(venue)) {
-            return throughSimulator(cfg);
+            return throughSimulator(overrides);
         }
+        Config cfg = ConfigLoader.load(config, overrides);
         if (!"paper".equals(venue)) {
             System.err.println("trader demo: --venue must be paper or sim but was '" + venue + "'");
             return 2;
@@ -82,27 +83,65 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int throughSimulator(Config cfg) throws Exception {
+    private int throughSimulator(Map<String, Object> overrides) throws Exception {
+        Config base = ConfigLoader.load(config, overrides);
+        // A fresh exchange knows none of an earlier run's orders: the demo's journal starts fresh too.
+        if ("h2".equals(base.getString("trader.persistence.dialect"))) {
+            Path journal = Path.of(base.getString("trader.persistence.data-dir")).resolve("sim-demo");
+            deleteRecursively(journal);
+            overrides.put("trader.persistence.data-dir", journal.toString());
+        } else {
+            System.out.println("trader demo: the journal must be empty (a fresh exchange simulator knows none of an earlier run's orders)");
+        }
+        Config cfg = ConfigLoader.load(config, overrides);
         double pace = barsPerSecond != null ? barsPerSecond : 0;
         try {
-            SimDemo.Outcome outcome = SimDemo.run(cfg, System.getenv(), pace);
-            ReplayReport report = outcome.report();
-            System.out.printf("traded %d bars (%d new) through the exchange simulator in %.1f s: %d signals, %d orders, %d intents rejected%n",
-                    report.barsProcessed(), report.barsNew(), outcome.seconds(), report.signals(), report.ordersApproved(), report.intentsRejected());
-            LedgerCheck.Result check = outcome.check();
-            if (check.equal()) {
-                System.out.printf("ledger check: our orders, fills and balances equal the exchange's ledger (%d orders, %d trades)%n",
-                        check.orders(), check.trades());
-                return 0;
-            }
-            System.out.printf("ledger check: %d difference(s) from the exchange's ledger (%d orders, %d trades):%n", check.differences().size(),
-                    check.orders(), check.trades());
-            check.differences().forEach(d -> System.out.println("  " + d));
-            return 1;
+            SimDemo.run(cfg, System.getenv(), data, pace, this::report);
+            return lastCheckEqual ? 0 : 1;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("demo failed: {}", e.getMessage(), e);
             System.err.println("trader demo: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private boolean lastCheckEqual;
+
+    /** Prints the outcome; then serves the status until interrupted, unless --exit-when-done. */
+    private void report(SimDemo.Outcome outcome) {
+        ReplayReport report = outcome.report();
+        System.out.printf("traded %d bars (%d new) through the exchange simulator in %.1f s: %d signals, %d orders, %d intents rejected%n",
+                report.barsProcessed(), report.barsNew(), outcome.seconds(), report.signals(), report.ordersApproved(), report.intentsRejected());
+        LedgerCheck.Result check = outcome.check();
+        lastCheckEqual = check.equal();
+        if (check.equal()) {
+            System.out.printf("ledger check: our orders, fills and balances equal the exchange's ledger (%d orders, %d trades)%n",
+                    check.orders(), check.trades());
+        } else {
+            System.out.printf("ledger check: %d difference(s) from the exchange's ledger (%d orders, %d trades):%n", check.differences().size(),
+                    check.orders(), check.trades());
+            check.differences().forEach(d -> System.out.println("  " + d));
+        }
+        if (!exitWhenDone) {
+            System.out.println("done; serving the status until interrupted (Ctrl-C)");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -3,13 +3,19 @@ package dev.trader.app;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.trader.engine.settings.TraderSettings;
+import dev.trader.execution.binance.BinanceExecutionClient;
 import dev.trader.execution.sim.ExchangeSimServer;
 import dev.trader.execution.sim.PacedReplay;
 import dev.trader.execution.sim.ReplayPacing;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.ws.SimWsConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,10 +42,14 @@ final class SimDemo {
     /**
      * @param config      the node's whole configuration ({@code trader.exchange-sim} configures the simulator)
      * @param environment where the API key pair is read (the process environment; a map in tests)
+     * @param candleFiles   replayed instead of the configured candles of their symbols (none: as configured)
+     * @param barsPerSecond the wall-clock pace; 0 for lockstep (see {@link #lockstep})
+     * @param whileServing  given the outcome while the simulator and the node still run (the demo serves the status here)
      */
-    static Outcome run(Config config, Map<String, String> environment, double barsPerSecond) throws Exception {
+    static Outcome run(Config config, Map<String, String> environment, List<Path> candleFiles, double barsPerSecond,
+                       Consumer<Outcome> whileServing) throws Exception {
         Config simSection = config.getConfig("trader.exchange-sim");
-        SimConfig simConfig = SimulatorSettings.simConfig(simSection, environment);
+        SimConfig simConfig = SimulatorSettings.simConfig(simSection, environment, candleFiles);
         try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), simSection.getString("host"), 0)) {
             Config nodeConfig = ConfigFactory.parseMap(Map.of(
                             "trader.venue", "binance",
@@ -64,34 +74,50 @@ final class SimDemo {
                 }
                 LedgerCheck.Result check = settle(node, server, venue, simConfig);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                return new Outcome(live.report(), check, seconds);
+                Outcome outcome = new Outcome(live.report(), check, seconds);
+                whileServing.accept(outcome);
+                return outcome;
             }
         }
     }
 
     /**
-     * The market moves one minute when the node has taken the last one in: the simulator replays the
-     * next bar once the node has processed every kline sent so far (so its orders for that bar are
-     * at the exchange) and every trade so far has reached the books. Like paper trading, orders
-     * decided at a bar's close trade from the next bar's open, whatever the machine's speed; all of
-     * it still goes over HTTP and WebSocket. {@code --bars-per-second} paces on the wall clock instead,
-     * as a real exchange does, and a node that falls behind then trades late.
+     * The market moves one minute when the node has taken the last one in: the simulator trades
+     * the next bar, the node takes in every fill that caused (user-data stream → books), then the
+     * bar's klines go out and the node processes them (its orders for the following bar are at the
+     * exchange when it has). So fills reach the books before the bar that caused them, as in paper
+     * trading, and the run decides the same whatever the machine's speed; all of it still goes over
+     * HTTP and WebSocket. {@code --bars-per-second} paces on the wall clock instead, as a real
+     * exchange does, and a node that falls behind then trades late.
      */
     private static void lockstep(ExchangeSimServer server, LiveFeedRunner live, ExchangeVenue venue) throws Exception {
         var client = venue.binance().executionClient();
         while (server.simulator().barsLeft() > 0) {
-            server.simulator().step();
+            server.simulator().step(() -> awaitFills(server, client));
             long published = server.klinesPublished();
-            int trades = server.simulator().snapshot().trades().size();
-            long deadline = System.nanoTime() + SETTLE.toNanos();
-            while (live.barsProcessed() < published || client.deliveredFills() < trades) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("the node did not take in bar " + published + " within " + SETTLE.toSeconds() + " s (processed "
-                            + live.barsProcessed() + ", fills " + client.deliveredFills() + " of " + trades + ")");
-                }
-                Thread.sleep(0, 200_000);
-            }
+            await(() -> live.barsProcessed() >= published, () -> "the node did not process kline " + published + " (processed "
+                    + live.barsProcessed() + ")");
+        }
+    }
+
+    private static void awaitFills(ExchangeSimServer server, BinanceExecutionClient client) {
+        int trades = server.simulator().snapshot().trades().size();
+        try {
+            await(() -> client.deliveredFills() >= trades, () -> "the node did not take in trade " + trades + " (delivered "
+                    + client.deliveredFills() + ")");
             client.fillsDelivered().toCompletableFuture().get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("lockstep: " + e.getMessage(), e);
+        }
+    }
+
+    private static void await(BooleanSupplier done, Supplier<String> failure) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(failure.get() + " within " + SETTLE.toSeconds() + " s");
+            }
+            Thread.sleep(0, 200_000);
         }
     }
 

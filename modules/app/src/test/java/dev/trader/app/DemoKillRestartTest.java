@@ -109,7 +109,7 @@ class DemoKillRestartTest {
     private record Demo(Process process, BlockingQueue<String> lines, List<String> seen) {
         static Demo start(Path dataDir) throws Exception {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--port", "0",
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--venue", "paper", "--port", "0",
                     "--data", TestNodes.FIXTURES.stream().map(Path::toString).collect(Collectors.joining(","))));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
             pb.environment().put("TRADER_DATA_DIR", dataDir.toAbsolutePath().toString());

@@ -146,20 +146,38 @@ public final class ExchangeSimulator implements AutoCloseable {
      * closed kline goes out on {@code <symbol>@kline_1m}. Returns whether bars remain.
      */
     public boolean step() {
-        boolean more;
+        return step(() -> { });
+    }
+
+    /**
+     * {@link #step()} with a pause between the two halves of the minute: {@code afterTrading} runs
+     * once the bar's trades are on the user streams and before its klines go out (outside the
+     * ledger's lock, so clients may call the REST API meanwhile). A harness that waits there for a
+     * client to take in its fills makes every fill reach the client before the bar that caused it:
+     * the order paper trading sees them in, whatever the machine's speed.
+     */
+    public boolean step(Runnable afterTrading) {
+        long openTime;
+        List<SimBar> bars;
         synchronized (ledger) {
             if (cursor >= timeline.length()) {
                 return false;
             }
-            long openTime = timeline.openTime(cursor++);
+            openTime = timeline.openTime(cursor++);
             clock.advanceTo(openTime);
-            for (SimBar bar : timeline.barsAt(openTime)) {
-                engine.onBar(bar);
+            bars = timeline.barsAt(openTime);
+            bars.forEach(engine::onBar);
+            userStream.flush();
+        }
+        out.drain();
+        afterTrading.run();
+        boolean more;
+        synchronized (ledger) {
+            for (SimBar bar : bars) {
                 long first = nextMarketTradeId.getOrDefault(bar.symbol(), 1L);
                 nextMarketTradeId.put(bar.symbol(), first + bar.trades());
                 out.publish(bar.symbol().toLowerCase(Locale.ROOT) + "@kline_1m", KlinePayload.json(bar, bar.endTime(), first));
             }
-            userStream.flush();
             clock.advanceTo(openTime + SimBar.INTERVAL_MS);
             more = cursor < timeline.length();
         }

@@ -102,6 +102,12 @@ public record SimConfig(List<SymbolSpec> symbols, Map<String, BigDecimal> initia
                 maxRecvWindowMs, listenKeyValidity, marketLockMargin, faults, seed);
     }
 
+    /** This configuration trading {@code newSymbols} instead. */
+    public SimConfig withSymbols(List<SymbolSpec> newSymbols) {
+        return new SimConfig(newSymbols, initialBalances, makerFeeRate, takerFeeRate, latency, maxParticipation, apiKeys, rateLimits,
+                maxRecvWindowMs, listenKeyValidity, marketLockMargin, faults, seed);
+    }
+
     /** Without the API keys and secrets: a configuration may be logged, a secret never. */
     @Override
     public String toString() {
