@@ -7,7 +7,10 @@ import dev.trader.execution.sim.ReplayPacing;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.ws.SimWsConfig;
 import java.nio.file.Path;
+import dev.trader.execution.sim.market.FrameReplay;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +31,9 @@ final class ExchangeSimCommand implements Callable<Integer> {
     @Option(names = "--bars-per-second", description = "replay pace: 1m bars of every symbol per wall-clock second (default: trader.exchange-sim.bars-per-second)")
     Double barsPerSecond;
 
+    @Option(names = "--frames", split = ",", description = "raw Binance frame recordings to replay on their streams (default: trader.exchange-sim.frames)")
+    List<String> frames;
+
     @Option(names = "--exit-when-done", description = "stop when the replay has run out of bars instead of serving until interrupted")
     boolean exitWhenDone;
 
@@ -44,14 +50,20 @@ final class ExchangeSimCommand implements Callable<Integer> {
         SimConfig sim = SimulatorSettings.simConfig(cfg, System.getenv());
         try (ExchangeSimServer server = ExchangeSimServer.start(sim, SimWsConfig.binance(), cfg.getString("host"), cfg.getInt("port"));
              PacedReplay replay = server.simulator().startReplay(ReplayPacing.barsPerSecond(cfg.getDouble("bars-per-second")))) {
+            List<String> recordings = frames != null ? frames : cfg.getStringList("frames");
+            List<FrameReplay> frameReplays = new ArrayList<>();
+            for (String recording : recordings) {
+                frameReplays.add(server.simulator().startFrameReplay(recording, cfg.getDouble("frame-speed")));
+            }
             System.out.println("exchange-sim: REST " + server.restUrl() + "/api/v3/..., streams " + server.wsUrl() + "/ws and /stream, "
-                    + server.simulator().barsLeft() + " bar times to replay");
+                    + server.simulator().barsLeft() + " bar times and " + recordings.size() + " frame recording(s) to replay");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "exchange-sim-shutdown"));
             if (exitWhenDone) {
                 replay.finished().whenComplete((v, e) -> stop.countDown());
             }
             stop.await();
+            frameReplays.forEach(FrameReplay::close);
             System.out.println("exchange-sim: stopped at market time " + java.time.Instant.ofEpochMilli(server.simulator().marketTime()));
             return 0;
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderType;
 import dev.trader.execution.binance.BinanceStandIn.Response;
@@ -89,7 +91,8 @@ class BinanceSecretsNotLoggedTest {
                 rest.script("POST /api/v3/order", Response.error(401, -2015, "Invalid API-key, IP, or permissions for action."));
                 settle(client.submit(BinanceExecutionClientTest.request("tPerm", OrderSide.BUY, OrderType.MARKET, "0.01", null, false)));
                 settle(client.submit(BinanceExecutionClientTest.request("tSmall", OrderSide.BUY, OrderType.MARKET, "0.000001", null, false)));
-                settle(client.submit(BinanceExecutionClientTest.request("tReduce", OrderSide.SELL, OrderType.MARKET, "0.01", null, true)));
+                client.restoreHolding(InstrumentId.parse("binance:BTCUSDT"), Quantity.of("0.5"));
+                settle(client.submit(BinanceExecutionClientTest.request("tReduce", OrderSide.BUY, OrderType.MARKET, "0.01", null, true)));
                 settle(client.query(new ClientOrderId("tNowhere")));
                 rest.script("GET /api/v3/order", Response.json(200, "{\"symbol\":\"BTCUSDT\"}"));
                 settle(client.query(new ClientOrderId("tOk")));
