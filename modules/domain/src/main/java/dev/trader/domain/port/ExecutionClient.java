@@ -23,4 +23,14 @@ public interface ExecutionClient {
 
     /** What the venue says of this order now; empty means the venue does not know it (yet). */
     CompletionStage<Optional<OrderStatus>> query(ClientOrderId clientOrderId);
+
+    /**
+     * How many "does not exist" answers in a row, a query interval apart, prove that an order
+     * never reached the venue (so that sending it again cannot make a second one). One for a venue
+     * whose book is our own memory (paper); more for an exchange, which can deny an order it has
+     * while the order propagates (Binance's -2013 right after a lost answer).
+     */
+    default int notFoundAnswersToConclude() {
+        return 1;
+    }
 }

@@ -13,11 +13,13 @@ import dev.trader.engine.CborSerializable;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -74,6 +76,10 @@ public final class OrderEntity
     private record CancelRefusedQueried(Optional<OrderStatus> venueStatus) implements Command {
     }
 
+    /** Ask the venue again (an UNKNOWN order, or an order it denied knowing fewer times than proves it never arrived). */
+    private record Requery() implements Command {
+    }
+
     private record QueryAnswered(Optional<OrderStatus> venueStatus, String error) implements Command {
     }
 
@@ -117,15 +123,24 @@ public final class OrderEntity
     /** Who waits for the venue's answer to a cancel; not state, like {@link #waiting}. */
     private final List<ActorRef<OrderState>> cancelling = new ArrayList<>();
 
-    private OrderEntity(ActorContext<Command> context, String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
+    /** Between two queries of an order whose fate is not known. */
+    static final Duration QUERY_INTERVAL = Duration.ofSeconds(1);
+    private static final Object REQUERY = "requery";
+    private final TimerScheduler<Command> timers;
+    /** "Does not exist" answers in a row; kept in memory only: after a restart the count starts again, which is the safe side. */
+    private int notFound;
+
+    private OrderEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String clientOrderId, ExecutionClient client,
+                        PersistenceTuning tuning) {
         super(PersistenceId.of(TYPE_KEY.name(), clientOrderId), tuning.backoff());
         this.context = context;
+        this.timers = timers;
         this.clientOrderId = new ClientOrderId(clientOrderId).value();
         this.client = client;
     }
 
     public static Behavior<Command> create(String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
-        return Behaviors.setup(ctx -> new OrderEntity(ctx, clientOrderId, client, tuning));
+        return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> new OrderEntity(ctx, timers, clientOrderId, client, tuning)));
     }
 
     @Override
@@ -141,6 +156,7 @@ public final class OrderEntity
                 .onCommand(CancelRefusedQueried.class, this::onCancelRefusedQueried)
                 .onCommand(SubmissionAnswered.class, this::onSubmissionAnswered)
                 .onCommand(QueryAnswered.class, this::onQueryAnswered)
+                .onCommand(Requery.class, this::onRequery)
                 .onCommand(ApplyFill.class, this::onApplyFill)
                 .onCommand(Cancel.class, this::onCancel)
                 .onCommand(CancelAnswered.class, this::onCancelAnswered)
@@ -172,20 +188,61 @@ public final class OrderEntity
             return Effect().reply(cmd.replyTo(), state);
         }
         waiting.add(cmd.replyTo());
-        context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
-                (status, error) -> new QueryAnswered(error == null ? status : Optional.empty(), error == null ? null : String.valueOf(error.getMessage())));
+        query();
         return Effect().noReply();
     }
 
+    private ReplyEffect<Event, OrderState> onRequery(OrderState state, Requery cmd) {
+        if (state.exists() && !state.status().isTerminal()) {
+            query();
+        }
+        return Effect().noReply();
+    }
+
+    private void query() {
+        context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
+                (status, error) -> new QueryAnswered(error == null ? status : Optional.empty(), error == null ? null : String.valueOf(error.getMessage())));
+    }
+
+    /**
+     * What the venue says of an order we are not sure of. An error proves nothing: ask again
+     * later. "Does not exist" proves the order never arrived only when the venue says so
+     * {@link ExecutionClient#notFoundAnswersToConclude} times in a row; then it is sent again
+     * under the same id. An order the venue has is adopted as it stands there (its fills come
+     * on their own).
+     */
     private ReplyEffect<Event, OrderState> onQueryAnswered(OrderState state, QueryAnswered answer) {
-        if (answer.error() == null && answer.venueStatus().isEmpty()) {
+        if (state.status().isTerminal()) {
+            answerWaiting(state);
+            return Effect().noReply();
+        }
+        if (answer.error() != null) {
+            LOG.info("order {} in {}: query failed ({}): asking again in {}", clientOrderId, state.status(), answer.error(), QUERY_INTERVAL);
+            timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+            answerWaiting(state);
+            return Effect().noReply();
+        }
+        if (answer.venueStatus().isEmpty()) {
+            notFound++;
+            if (notFound < client.notFoundAnswersToConclude()) {
+                LOG.info("order {} in {}: {} does not know it ({} of {} answers that would prove it never arrived): asking again",
+                        clientOrderId, state.status(), client.venue(), notFound, client.notFoundAnswersToConclude());
+                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+                return Effect().noReply();
+            }
+            notFound = 0;
             LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(), client.venue());
             send(state);
             return Effect().noReply();
         }
-        Optional<Event> ended = endedAtVenue(state, answer.error() == null ? answer.venueStatus() : Optional.empty());
+        notFound = 0;
+        Optional<Event> ended = endedAtVenue(state, answer.venueStatus());
         if (ended.isPresent()) {
             return Effect().persist(ended.get()).thenRun(this::answerWaiting).thenNoReply();
+        }
+        if (state.status() == OrderStatus.UNKNOWN && answer.venueStatus().get() != OrderStatus.REJECTED) {
+            LOG.info("order {} was UNKNOWN: {} has it ({})", clientOrderId, client.venue(), answer.venueStatus().get());
+            return Effect().persist(new OrderAccepted("")).thenRun(this::answerWaiting).thenNoReply();
         }
         answerWaiting(state);
         return Effect().noReply();
@@ -227,7 +284,13 @@ public final class OrderEntity
             answerWaiting(state);
             return Effect().noReply();
         }
-        return Effect().persist(events).thenRun(this::answerWaiting).thenNoReply();
+        return Effect().persist(events).thenRun(s -> {
+            if (s.status() == OrderStatus.UNKNOWN) {
+                // Never left UNKNOWN: the venue is asked until it says what became of the order.
+                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+            }
+            answerWaiting(s);
+        }).thenNoReply();
     }
 
     private void answerWaiting(OrderState state) {

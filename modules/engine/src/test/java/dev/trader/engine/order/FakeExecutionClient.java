@@ -33,6 +33,8 @@ final class FakeExecutionClient implements ExecutionClient {
     private final List<Submission> submissions = new ArrayList<>();
     private final List<ClientOrderId> queries = new ArrayList<>();
     private Optional<OrderStatus> queryAnswer = Optional.empty();
+    private final Deque<Optional<OrderStatus>> queryAnswersInTurn = new ArrayDeque<>();
+    private int denialsToConclude = 1;
     private final List<ClientOrderId> cancels = new ArrayList<>();
     private boolean refuseCancels;
     private int venueOrderIds = 8_401_123;
@@ -50,6 +52,23 @@ final class FakeExecutionClient implements ExecutionClient {
     synchronized FakeExecutionClient answerQueriesWith(Optional<OrderStatus> status) {
         queryAnswer = status;
         return this;
+    }
+
+    /** The next queries get these answers, one each; later ones {@link #answerQueriesWith}'s. */
+    synchronized FakeExecutionClient answerQueriesInTurn(List<Optional<OrderStatus>> next) {
+        queryAnswersInTurn.addAll(next);
+        return this;
+    }
+
+    /** Like an exchange: this many "does not exist" answers in a row prove an order never arrived. */
+    synchronized FakeExecutionClient denialsToConclude(int n) {
+        denialsToConclude = n;
+        return this;
+    }
+
+    @Override
+    public synchronized int notFoundAnswersToConclude() {
+        return denialsToConclude;
     }
 
     synchronized List<Submission> submissions() {
@@ -103,6 +122,6 @@ final class FakeExecutionClient implements ExecutionClient {
     @Override
     public synchronized CompletionStage<Optional<OrderStatus>> query(ClientOrderId clientOrderId) {
         queries.add(clientOrderId);
-        return CompletableFuture.completedFuture(queryAnswer);
+        return CompletableFuture.completedFuture(queryAnswersInTurn.isEmpty() ? queryAnswer : queryAnswersInTurn.poll());
     }
 }

@@ -28,6 +28,7 @@ import dev.trader.engine.order.OrderEntity.Place;
 import dev.trader.engine.order.OrderEntity.Reconcile;
 import dev.trader.engine.testing.Fixtures;
 import dev.trader.engine.testing.PekkoTestKit;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -131,6 +132,45 @@ class OrderEntityTest {
         assertEquals("-1007 Timeout waiting for response from backend server.", replied.lastReason());
         assertEquals(List.of(new OrderRequested(REQUEST, POSITION), new OrderSubmitted(ID.value()),
                 new OrderStatusUnknown("-1007 Timeout waiting for response from backend server.")), journal());
+    }
+
+    @Test
+    void anUnknownOrderIsAskedAboutUntilTheVenueSaysItHasIt() {
+        venue.thenAnswer(Answer.UNKNOWN).denialsToConclude(3)
+                .answerQueriesInTurn(List.of(Optional.empty(), Optional.empty(), Optional.of(OrderStatus.FILLED)));
+        assertEquals(OrderStatus.UNKNOWN, place().status());
+
+        awaitStatus(OrderStatus.ACCEPTED, Duration.ofSeconds(10));
+        assertEquals(3, venue.queries().size(), "asked until it answered; two denials proved nothing");
+        assertEquals(1, venue.submissions().size(), "never sent a second time");
+        assertEquals(new OrderAccepted(""), journal().get(journal().size() - 1), "adopted; its fills arrive on their own");
+    }
+
+    @Test
+    void onlyAsManyDenialsAsProveItSendTheOrderAgainUnderTheSameId() {
+        venue.thenAnswer(Answer.UNKNOWN, Answer.ACCEPT).denialsToConclude(3).answerQueriesWith(Optional.empty());
+        assertEquals(OrderStatus.UNKNOWN, place().status());
+
+        awaitStatus(OrderStatus.ACCEPTED, Duration.ofSeconds(10));
+        assertEquals(3, venue.queries().size());
+        List<FakeExecutionClient.Submission> calls = venue.submissions();
+        assertEquals(2, calls.size(), "sent again once, after the third denial");
+        assertEquals(calls.get(0).request(), calls.get(1).request());
+    }
+
+    private void awaitStatus(OrderStatus status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (kit.getState().status() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("order still " + kit.getState().status() + ", not " + status + ", after " + within);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

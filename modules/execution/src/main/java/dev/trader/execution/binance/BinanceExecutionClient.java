@@ -161,6 +161,12 @@ public final class BinanceExecutionClient implements ExecutionClient {
         return List.copyOf(symbols.values());
     }
 
+    /** Binance may answer -2013 for an order it has (a lost answer, an order still propagating): five denials in a row, a second apart, decide. */
+    @Override
+    public int notFoundAnswersToConclude() {
+        return 5;
+    }
+
     /** Fills refused because their fee could not be converted into the quote asset, or their order id was not one. */
     public long refusedFills() {
         return refusedFills.get();
