@@ -3,12 +3,13 @@ package dev.trader.app;
 import com.typesafe.config.Config;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.InstrumentRules;
-import dev.trader.domain.money.Quantity;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.domain.port.SimulatedVenue;
 import dev.trader.engine.settings.SettingsException;
+import dev.trader.domain.id.TradeId;
 import dev.trader.execution.binance.BinanceCredentials;
+import dev.trader.execution.binance.BinanceExecutionClient;
 import dev.trader.execution.binance.BinanceSettings;
 import dev.trader.execution.binance.BinanceVenue;
 import dev.trader.marketdata.binance.BinanceKlineFeed;
@@ -19,7 +20,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,8 +81,17 @@ final class ExchangeVenue implements Venue {
     }
 
     @Override
-    public void restoreHolding(InstrumentId instrument, Quantity quantity) {
-        binance.executionClient().restoreHolding(instrument, quantity);
+    public void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity) {
+        binance.executionClient().restoreHolding(instrument, signedQuantity);
+    }
+
+    /** From the highest Binance trade id among the instrument's booked fills; from the first trade when none is booked. */
+    @Override
+    public void restoreTradeCursor(InstrumentId instrument, Set<String> bookedTradeIds) {
+        long last = bookedTradeIds.stream()
+                .map(id -> BinanceExecutionClient.binanceTradeId(instrument, new TradeId(id)))
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(0);
+        binance.executionClient().restoreTradeCursor(instrument, last);
     }
 
     /** Server time, exchangeInfo, the user-data stream and the fill repair; the node does not trade until this has finished. */

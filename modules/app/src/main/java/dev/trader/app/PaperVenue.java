@@ -1,10 +1,10 @@
 package dev.trader.app;
 
 import dev.trader.domain.id.InstrumentId;
-import dev.trader.domain.money.Quantity;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.SimulatedVenue;
 import dev.trader.execution.paper.PaperExecutionClient;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** Paper trading: fills simulated against the bars the node is fed, deterministically. */
@@ -20,7 +20,7 @@ record PaperVenue(PaperExecutionClient paper) implements Venue {
     }
 
     @Override
-    public void restoreHolding(InstrumentId instrument, Quantity quantity) {
-        paper.restoreHolding(instrument, quantity);
+    public void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity) {
+        paper.restoreHolding(instrument, signedQuantity);
     }
 }

@@ -93,8 +93,9 @@ public final class TraderNode implements AutoCloseable {
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null));
-            reconcileOpenOrders(engine, fills, venue);
+            restoreVenue(engine, venue);
             venue.start();
+            reconcileOpenOrders(engine, fills);
             LiveFeedRunner live = venue.marketData().map(feed -> LiveFeedRunner.start(feed, pipeline, system)).orElse(null);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
@@ -123,11 +124,29 @@ public final class TraderNode implements AutoCloseable {
      * the order's journal and the position's or the account's is completed here. Both are
      * idempotent: a trade id already applied is recognised.
      */
-    private static void reconcileOpenOrders(Engine engine, FillRouter fills, Venue venue) throws Exception {
+    /**
+     * The venue is told what our books hold (the paper venue's memory is gone; an exchange adapter
+     * caps reduce-only exits by it) and the last trade we booked per instrument, so that it fetches
+     * the fills we missed while down when it starts.
+     */
+    private static void restoreVenue(Engine engine, Venue venue) throws Exception {
+        AccountState account = engine.account().ask(AccountEntity.GetStatus::new, engine.settings().askTimeout()).toCompletableFuture().get();
+        for (var rules : engine.settings().instruments().values()) {
+            InstrumentBook book = account.books().get(rules.instrument().value());
+            if (book != null && book.positionSeq() > 0) {
+                // Every earlier position of the instrument is closed: what is held is the latest one's, signed.
+                String positionId = PositionIds.of(account.accountId(), rules.instrument(), book.positionSeq());
+                PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, engine.settings().askTimeout())
+                        .toCompletableFuture().get();
+                venue.restoreHolding(rules.instrument(), p.position().signedQuantity());
+            }
+            venue.restoreTradeCursor(rules.instrument(), account.bookedTradeIds());
+        }
+    }
+
+    private static void reconcileOpenOrders(Engine engine, FillRouter fills) throws Exception {
         Duration timeout = engine.settings().askTimeout();
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
-        // The venue is told what our books hold (the paper venue's memory is gone), so reduce-only exits can fill.
-        account.books().values().forEach(b -> venue.restoreHolding(InstrumentId.parse(b.instrument()), b.filled()));
         List<String> open = new ArrayList<>();
         account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
         // The exit orders the positions keep resting (stops, rungs, targets) are not the account's: ask each position.

@@ -1,11 +1,12 @@
 package dev.trader.app;
 
 import dev.trader.domain.id.InstrumentId;
-import dev.trader.domain.money.Quantity;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.domain.port.SimulatedVenue;
+import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The venue a node trades at, as the wiring sees it: the execution client the Order entities
@@ -23,8 +24,16 @@ interface Venue extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** What our books hold at boot: reduce-only exits are capped by it. */
-    void restoreHolding(InstrumentId instrument, Quantity quantity);
+    /** What our books hold at boot, signed (negative: short): reduce-only exits are capped by it. */
+    void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity);
+
+    /**
+     * The last trade of {@code instrument} our books hold ({@code lastTradeId}, the venue's own
+     * trade id; empty when none): fills the venue made after it and that we missed (a crash, a
+     * disconnect) are fetched from there when the venue starts.
+     */
+    default void restoreTradeCursor(InstrumentId instrument, Set<String> bookedTradeIds) {
+    }
 
     /** Starts delivering fills to the listener already set (a user-data stream connects here). */
     default void start() {

@@ -10,6 +10,7 @@ import dev.trader.domain.order.SubmitOutcome;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.crash.CrashPoints;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,13 +172,18 @@ public final class OrderEntity
         if (!state.exists()) {
             waiting.add(cmd.replyTo());
             return Effect().persist(new OrderRequested(cmd.request(), cmd.positionId()))
-                    .thenRun(this::send)
+                    .thenRun(s -> {
+                        CrashPoints.reached(CrashPoints.Point.ORDER_JOURNALED_NOT_SENT, s.request().type());
+                        send(s);
+                    })
                     .thenNoReply();
         }
         if (state.status() == OrderStatus.NEW) {
-            // Journaled but the answer was never recorded (a crash between): send again, same id.
+            // Journaled but the answer was never recorded (a crash between): the venue may have it
+            // (an exchange accepts a used id again once the first order is done), so ask before
+            // sending again under the same id.
             waiting.add(cmd.replyTo());
-            send(state);
+            query();
             return Effect().noReply();
         }
         return Effect().reply(cmd.replyTo(), state);
@@ -240,9 +246,14 @@ public final class OrderEntity
         if (ended.isPresent()) {
             return Effect().persist(ended.get()).thenRun(this::answerWaiting).thenNoReply();
         }
-        if (state.status() == OrderStatus.UNKNOWN && answer.venueStatus().get() != OrderStatus.REJECTED) {
-            LOG.info("order {} was UNKNOWN: {} has it ({})", clientOrderId, client.venue(), answer.venueStatus().get());
-            return Effect().persist(new OrderAccepted("")).thenRun(this::answerWaiting).thenNoReply();
+        OrderStatus there = answer.venueStatus().get();
+        boolean venueHasIt = there == OrderStatus.ACCEPTED || there == OrderStatus.PARTIALLY_FILLED || there == OrderStatus.FILLED;
+        if (venueHasIt && (state.status() == OrderStatus.NEW || state.status() == OrderStatus.SUBMITTED || state.status() == OrderStatus.UNKNOWN)) {
+            // Sent, but the answer was lost (UNKNOWN) or never journaled (a crash after sending): the venue's word is the answer.
+            LOG.info("order {} was {} here: {} has it ({})", clientOrderId, state.status(), client.venue(), there);
+            List<Event> adopt = state.status() == OrderStatus.NEW
+                    ? List.of(new OrderSubmitted(clientOrderId), new OrderAccepted("")) : List.of(new OrderAccepted(""));
+            return Effect().persist(adopt).thenRun(this::answerWaiting).thenNoReply();
         }
         answerWaiting(state);
         return Effect().noReply();
@@ -255,6 +266,7 @@ public final class OrderEntity
     }
 
     private ReplyEffect<Event, OrderState> onSubmissionAnswered(OrderState state, SubmissionAnswered answer) {
+        CrashPoints.reached(CrashPoints.Point.SENT_ANSWER_NOT_JOURNALED, state.request().type());
         SubmitResult result = answer.result();
         List<Event> events = new ArrayList<>(2);
         OrderStatus status = state.status();
@@ -307,6 +319,7 @@ public final class OrderEntity
         if (state.hasTrade(fill.tradeId().value())) {
             return Effect().reply(cmd.replyTo(), new FillApplied(true, false, state));
         }
+        CrashPoints.reached(CrashPoints.Point.FILL_ARRIVED_NOT_JOURNALED, state.request().type());
         OrderStatus from = state.status();
         if (from.isTerminal()) {
             // A venue can fill what we already count as cancelled (the cancel raced the fill) or

@@ -112,8 +112,13 @@ public final class BinanceExecutionClient implements ExecutionClient {
 
     /** At boot, before start: what the engine's books hold of {@code instrument}, so reduce-only exits can be sent. */
     public void restoreHolding(InstrumentId instrument, Quantity quantity) {
+        restoreHolding(instrument, quantity.toBigDecimal());
+    }
+
+    /** As {@link #restoreHolding(InstrumentId, Quantity)}, signed: negative for a short. */
+    public void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity) {
         tradedSymbol(instrument);
-        holdings.restore(instrument, quantity.toBigDecimal());
+        holdings.restore(instrument, signedQuantity);
     }
 
     /** At boot, before start: the last Binance trade of {@code instrument} the engine has applied; the fill repair starts after it. */

@@ -68,7 +68,12 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
 
     /** After a restart: what our books hold of {@code instrument}, so reduce-only exits can fill again. */
     public synchronized void restoreHolding(InstrumentId instrument, Quantity quantity) {
-        held.put(instrument, quantity.toBigDecimal());
+        restoreHolding(instrument, quantity.toBigDecimal());
+    }
+
+    /** As {@link #restoreHolding(InstrumentId, Quantity)}, signed: negative for a short. */
+    public synchronized void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity) {
+        held.put(instrument, signedQuantity);
     }
 
     /** What the fills here hold of {@code instrument}. */

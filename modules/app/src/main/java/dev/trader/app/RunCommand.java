@@ -1,0 +1,47 @@
+package dev.trader.app;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a node on its configuration until stopped: with trader.venue = binance it trades from the exchange's kline "
+                + "stream at trader.binance's URLs (the exchange simulator's or Binance's), reconciling with the exchange at start.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--port", description = "HTTP port (default: trader.http.port, 8080)")
+    Integer port;
+
+    @Option(names = "--config", description = "an overlay config file")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> overrides = new HashMap<>();
+        if (port != null) {
+            overrides.put("trader.http.port", port);
+        }
+        Config cfg = ConfigLoader.load(config, overrides);
+        try (TraderNode node = TraderNode.start(cfg)) {
+            System.out.println("trader node: status at http://localhost:" + node.httpPort() + "/api/status"
+                    + node.liveFeed().map(f -> "; trading from the exchange's stream").orElse("; venue " + cfg.getString("trader.venue")
+                    + " has no stream of its own: nothing to trade until bars are fed (see demo)"));
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "node-shutdown"));
+            stop.await();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("node failed: {}", e.getMessage(), e);
+            System.err.println("trader run: " + e.getMessage());
+            return 2;
+        }
+    }
+}
