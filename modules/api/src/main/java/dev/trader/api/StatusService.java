@@ -18,6 +18,7 @@ import dev.trader.engine.position.PositionEntity;
 import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.position.PositionState;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,14 @@ public final class StatusService {
     private final Engine engine;
     private final String node;
     private final Duration timeout;
+
+    private volatile Supplier<StatusView.FeedView> feed = () -> null;
+
+    /** Reports the node's live feed in the status. */
+    public StatusService withFeed(Supplier<StatusView.FeedView> feed) {
+        this.feed = feed;
+        return this;
+    }
 
     public StatusService(Engine engine, String node, Duration timeout) {
         this.engine = engine;
@@ -142,6 +151,6 @@ public final class StatusService {
                 account.openOrders().size(), account.approvedCount(), account.rejectedCount(), account.bookedTradeIds().size());
         List<String> members = new ArrayList<>();
         Cluster.get(engine.system()).state().getMembers().forEach(m -> members.add(m.address() + " " + m.status()));
-        return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, risk, open);
+        return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, risk, open, feed.get());
     }
 }

@@ -8,7 +8,12 @@ import java.util.Map;
  * through a double in most clients and lose the exact value.
  */
 public record StatusView(String mode, String node, List<String> clusterMembers, Map<String, Long> entities,
-                         List<InstrumentView> instruments, AccountView account, RiskView risk, List<PositionView> openPositions) {
+                         List<InstrumentView> instruments, AccountView account, RiskView risk, List<PositionView> openPositions,
+                         FeedView feed) {
+
+    /** The live feed a node trades from (an exchange's stream); null when bars are fed in. {@code barsProcessed}: through the whole pipeline, orders sent. */
+    public record FeedView(String source, long barsProcessed) {
+    }
 
     public record InstrumentView(String id, String lastBarTime, String lastClose, long barsAccepted, long barsRejected,
                                  Map<String, Long> rejectionsByReason) {

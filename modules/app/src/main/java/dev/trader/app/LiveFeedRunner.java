@@ -33,10 +33,12 @@ public final class LiveFeedRunner {
     private final AtomicLong signals = new AtomicLong();
     private final AtomicLong approved = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final String source;
     private final UniqueKillSwitch killSwitch;
     private final CompletionStage<Done> done;
 
     private LiveFeedRunner(MarketDataFeed feed, BarPipeline pipeline, ActorSystem<?> system) {
+        this.source = feed.describe();
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = JavaFlowSupport.Source.fromPublisher(feed.bars())
                 .viaMat(KillSwitches.single(), Keep.right())
                 .mapAsync(IN_FLIGHT, bar -> pipeline.process(bar).thenApply(this::count))
@@ -72,6 +74,10 @@ public final class LiveFeedRunner {
             }
         }
         return Done.getInstance();
+    }
+
+    public String describe() {
+        return source;
     }
 
     /** Completes when the feed ends (or fails). */

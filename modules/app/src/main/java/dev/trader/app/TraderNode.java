@@ -3,6 +3,7 @@ package dev.trader.app;
 import com.typesafe.config.Config;
 import dev.trader.api.Routes;
 import dev.trader.api.StatusService;
+import dev.trader.api.StatusView;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
@@ -103,7 +104,11 @@ public final class TraderNode implements AutoCloseable {
                 return t;
             });
             String node = config.getString("trader.node-name");
-            Routes routes = new Routes(new StatusService(engine, node, settings.askTimeout()), new NodeReadiness(engine, jdbc, blocking));
+            StatusService status = new StatusService(engine, node, settings.askTimeout());
+            if (live != null) {
+                status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
+            }
+            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking));
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())

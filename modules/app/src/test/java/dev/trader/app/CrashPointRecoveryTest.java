@@ -1,0 +1,231 @@
+package dev.trader.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trader.app.testing.TestNodes;
+import dev.trader.execution.sim.ExchangeSimServer;
+import dev.trader.execution.sim.config.SimConfig;
+import dev.trader.execution.sim.exchange.LedgerSnapshot;
+import dev.trader.execution.sim.exchange.OrderView;
+import dev.trader.execution.sim.ws.SimWsConfig;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A node trading through the exchange simulator is killed at a named point of the order path
+ * (the JVM halts as {@code kill -9} would: {@code TRADER_CRASH_AT}), started again on the same
+ * journal, and trades on. Afterwards: exactly one exchange order per client order id, every
+ * exchange trade booked once, and cash and positions equal to the simulator's ledger to the last
+ * decimal. The simulator (the exchange) lives in this JVM and survives; the node is its own process.
+ */
+class CrashPointRecoveryTest {
+    private static final Pattern STATUS_URL = Pattern.compile("status at http://localhost:(\\d+)/api/status");
+    private static final int BARS_AFTER_RESTART = 90;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    @ParameterizedTest(name = "{0} ({1} order)")
+    @CsvSource({
+            "order-journaled-not-sent, MARKET",
+            "sent-answer-not-journaled, MARKET",
+            "fill-arrived-not-journaled, MARKET",
+            "order-journaled-not-sent, LIMIT",
+            "sent-answer-not-journaled, LIMIT",
+            "fill-arrived-not-journaled, LIMIT"})
+    void aNodeKilledAtTheCrashPointRecoversWithoutDuplicatesOrLostFills(String point, String orderType) throws Exception {
+        Map<String, String> env = Map.of(SimulatorSettings.KEY_VARIABLE, "crash-test-key", SimulatorSettings.SECRET_VARIABLE, "crash-test-secret");
+        SimConfig simConfig = SimulatorSettings.simConfig(ConfigLoader.load(null, Map.of()).getConfig("trader.exchange-sim"), env, TestNodes.FIXTURES);
+        try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), "127.0.0.1", 0)) {
+            Map<String, String> nodeEnv = new HashMap<>(env);
+            nodeEnv.put("TRADER_VENUE", "binance");
+            nodeEnv.put("BINANCE_REST_URL", server.restUrl());
+            nodeEnv.put("BINANCE_WS_URL", server.wsUrl());
+            nodeEnv.put("TRADER_DATA_DIR", workDir.resolve("data").toString());
+            nodeEnv.put("TRADER_REMOTE_PORT", "0");
+            Map<String, String> armed = new HashMap<>(nodeEnv);
+            armed.put("TRADER_CRASH_AT", point + ":" + orderType + ":1");
+
+            Node node = Node.start(armed);
+            int crashes = 0;
+            int afterRestart = 0;
+            boolean started = false;
+            long klinesBeforeThisNode = 0;
+            while (server.simulator().barsLeft() > 0 && afterRestart < BARS_AFTER_RESTART) {
+                if (!node.process.isAlive()) {
+                    assertEquals(137, node.process.exitValue(), "the node halted at the crash point: " + node.tail());
+                    assertTrue(node.output.stream().anyMatch(l -> l.contains("CRASH POINT")), node.tail());
+                    crashes++;
+                    node = Node.start(nodeEnv);
+                    started = false;
+                }
+                if (!started) {
+                    node.awaitReady(server);
+                    klinesBeforeThisNode = server.klinesPublished();
+                    started = true;
+                }
+                Node current = node;
+                server.simulator().step(() -> waitFor(() -> !current.process.isAlive() || tradesBooked(current) == trades(server)));
+                long published = server.klinesPublished() - klinesBeforeThisNode;
+                waitFor(() -> !current.process.isAlive() || barsProcessed(current) >= published);
+                if (crashes > 0) {
+                    afterRestart++;
+                }
+            }
+            assertEquals(1, crashes, "the crash point " + point + " of a " + orderType + " order was reached once in the data: " + node.tail());
+            Node last = node;
+            waitFor(() -> tradesBooked(last) == trades(server));
+            assertBooksEqualTheLedger(last, server.simulator().snapshot(), simConfig.initialBalances());
+            last.process.destroy();
+            last.process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void assertBooksEqualTheLedger(Node node, LedgerSnapshot ledger, Map<String, BigDecimal> initial) throws Exception {
+        Map<String, Long> perClientId = ledger.orders().stream().collect(Collectors.groupingBy(OrderView::clientOrderId, Collectors.counting()));
+        perClientId.forEach((id, n) -> assertEquals(1L, n, "exchange orders under client order id " + id));
+        JsonNode status = status(node);
+        JsonNode account = status.get("account");
+        assertEquals(ledger.trades().size(), account.get("tradesBooked").asLong(), "every exchange trade booked once");
+        BigDecimal cashMoved = new BigDecimal(account.get("cash").asText()).subtract(new BigDecimal(account.get("initialCapital").asText()));
+        assertEquals(0, moved(ledger, initial, "USDT").compareTo(cashMoved), "USDT moved " + moved(ledger, initial, "USDT") + " at the exchange, cash by " + cashMoved);
+        Map<String, BigDecimal> held = new HashMap<>();
+        for (JsonNode p : status.get("openPositions")) {
+            BigDecimal q = new BigDecimal(p.get("quantity").asText());
+            held.put(p.get("instrument").asText(), "SHORT".equals(p.get("side").asText()) ? q.negate() : q);
+        }
+        for (String[] pair : new String[][] {{"binance:BTCUSDT", "BTC"}, {"binance:ETHUSDT", "ETH"}}) {
+            BigDecimal ours = held.getOrDefault(pair[0], BigDecimal.ZERO);
+            assertEquals(0, moved(ledger, initial, pair[1]).compareTo(ours), pair[1] + " moved " + moved(ledger, initial, pair[1]) + " at the exchange, ours " + ours);
+        }
+        System.out.printf("[crash point] %d exchange orders (one per client order id), %d trades booked once, cash and positions equal the ledger%n",
+                ledger.orders().size(), ledger.trades().size());
+    }
+
+    private static BigDecimal moved(LedgerSnapshot ledger, Map<String, BigDecimal> initial, String asset) {
+        return ledger.balance(asset).total().subtract(initial.getOrDefault(asset, BigDecimal.ZERO));
+    }
+
+    private static int trades(ExchangeSimServer server) {
+        return server.simulator().snapshot().trades().size();
+    }
+
+    private long tradesBooked(Node node) {
+        try {
+            return status(node).get("account").get("tradesBooked").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Bars through the node's whole pipeline (its orders for them are at the exchange) since it started. */
+    private long barsProcessed(Node node) {
+        try {
+            return status(node).get("feed").get("barsProcessed").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private JsonNode status(Node node) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
+    private static void waitFor(BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** {@code bin/trader run} as its own process, trading at the simulator. */
+    private record Node(Process process, List<String> output) {
+        static Node start(Map<String, String> env) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--port", "0"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
+            pb.environment().putAll(env);
+            if (!env.containsKey("TRADER_CRASH_AT")) {
+                pb.environment().remove("TRADER_CRASH_AT");
+            }
+            Process p = pb.start();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (Exception ignored) {
+                    // the process died: its output simply ends
+                }
+            }, "node-output");
+            reader.setDaemon(true);
+            reader.start();
+            return new Node(p, lines);
+        }
+
+        int port() {
+            for (String l : output) {
+                Matcher m = STATUS_URL.matcher(l);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            return -1;
+        }
+
+        /** Serving HTTP and listening to every symbol's klines. */
+        void awaitReady(ExchangeSimServer server) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && process.isAlive()
+                    && (port() < 0 || server.streams().subscribers("btcusdt@kline_1m") == 0 || server.streams().subscribers("ethusdt@kline_1m") == 0)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            assertTrue(process.isAlive() || process.exitValue() == 137, "the node died at start: " + tail());
+        }
+
+        String tail() {
+            int n = output.size();
+            return String.join("\n", output.subList(Math.max(0, n - 30), n));
+        }
+    }
+}
