@@ -89,7 +89,10 @@ class BinanceSecretsNotLoggedTest {
                 rest.script("POST /api/v3/order", Response.error(401, -2015, "Invalid API-key, IP, or permissions for action."));
                 settle(client.submit(BinanceExecutionClientTest.request("tPerm", OrderSide.BUY, OrderType.MARKET, "0.01", null, false)));
                 settle(client.submit(BinanceExecutionClientTest.request("tSmall", OrderSide.BUY, OrderType.MARKET, "0.000001", null, false)));
-                settle(client.submit(BinanceExecutionClientTest.request("tReduce", OrderSide.SELL, OrderType.MARKET, "0.01", null, true)));
+                // Since reduce-only orders go out whole while nothing is held (the protective stop of an entry in
+                // flight), "nothing to reduce" needs a holding that the order would not reduce: long, a reduce-only BUY.
+                client.restoreHolding(TestSetup.BTC, dev.trader.domain.money.Quantity.of("0.01"));
+                settle(client.submit(BinanceExecutionClientTest.request("tReduce", OrderSide.BUY, OrderType.MARKET, "0.01", null, true)));
                 settle(client.query(new ClientOrderId("tNowhere")));
                 rest.script("GET /api/v3/order", Response.json(200, "{\"symbol\":\"BTCUSDT\"}"));
                 settle(client.query(new ClientOrderId("tOk")));
