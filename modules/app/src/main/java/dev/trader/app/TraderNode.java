@@ -145,7 +145,10 @@ public final class TraderNode implements AutoCloseable {
                         .toCompletableFuture().get();
                 venue.restoreHolding(rules.instrument(), p.position().signedQuantity());
             }
-            venue.restoreTradeCursor(rules.instrument(), account.bookedTradeIds());
+            if (book != null) {
+                // Orders were placed here: fills we missed are fetched from the last booked trade (from the first, if none is).
+                venue.restoreTradeCursor(rules.instrument(), account.bookedTradeIds());
+            }
         }
     }
 

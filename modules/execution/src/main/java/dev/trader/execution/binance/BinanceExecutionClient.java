@@ -77,7 +77,15 @@ public final class BinanceExecutionClient implements ExecutionClient {
     private volatile FeeConverter fees = FeeConverter.quoteAndBaseOnly();
     private volatile Function<InstrumentId, Optional<Price>> referencePrices = i -> Optional.empty();
     private final AtomicReference<CompletableFuture<Integer>> runningRepair = new AtomicReference<>();
-    /** Stream trades that arrive while a repair runs wait for it, so that older repaired trades go first. */
+    /** A repair asked for while one runs: it starts when that one ends. This and the counts below are guarded by heldBack. */
+    private CompletableFuture<Integer> nextRepair;
+    /** Connections the user stream has begun to open; each one's trades wait for a repair asked for after it began. */
+    private long holds;
+    /** Of those, how many a completed repair was asked for after; how many the running and the next repair will cover. */
+    private long coveredHolds;
+    private long runningCovers;
+    private long nextCovers;
+    /** Stream trades that arrive while a repair runs (or a connection opens) wait for it, so that older repaired trades go first. */
     private final List<TradeReport> heldBack = new ArrayList<>();
     private boolean repairing;
     private final AtomicLong refusedFills = new AtomicLong();
@@ -385,32 +393,86 @@ public final class BinanceExecutionClient implements ExecutionClient {
 
     /**
      * Recovers the fills the user stream missed (myTrades after the last trade seen); stream trades
-     * arriving meanwhile are held back and follow. Concurrent calls share one run.
+     * arriving meanwhile are held back and follow. A call while a run is under way gets a run of its
+     * own after it (the two share it with later calls until it starts): the running one may have read
+     * myTrades before the trades the new call is about had happened. Stream trades stay held back
+     * until the last requested run has ended.
+     *
+     * <p>Found against the simulator's KILL_USER_STREAM: (1) when calls shared the running repair, a
+     * reconnect during a repair got no repair of its own, and the trades of the second outage were
+     * never fetched; (2) stream trades were held back only from the start of the repair, so a report
+     * arriving on a new connection before its repair started moved the cursor past the outage.
+     * Either way the stream's next trade moved the cursor past trades never delivered, for good.
      */
     public CompletionStage<Integer> repairFills() {
-        CompletableFuture<Integer> mine = new CompletableFuture<>();
-        CompletableFuture<Integer> running = runningRepair.get();
-        if ((running != null && !running.isDone()) || !runningRepair.compareAndSet(running, mine)) {
-            return runningRepair.get();
-        }
+        CompletableFuture<Integer> run;
         synchronized (heldBack) {
             repairing = true;
-        }
-        repair.run().whenComplete((n, e) -> {
-            List<TradeReport> release;
-            synchronized (heldBack) {
-                repairing = false;
-                release = new ArrayList<>(heldBack);
-                heldBack.clear();
+            if (runningRepair.get() != null) {
+                if (nextRepair == null) {
+                    nextRepair = new CompletableFuture<>();
+                }
+                nextCovers = holds;
+                return nextRepair;
             }
-            release.forEach(this::applyTrade);
+            run = new CompletableFuture<>();
+            runningRepair.set(run);
+            runningCovers = holds;
+        }
+        startRepair(run);
+        return run;
+    }
+
+    /**
+     * The user stream is about to open a connection: its trades wait until a repair asked for after
+     * this (the one that follows the connect) has run, whatever repair is running now.
+     */
+    void holdStreamTrades() {
+        synchronized (heldBack) {
+            repairing = true;
+            holds++;
+        }
+    }
+
+    private void startRepair(CompletableFuture<Integer> run) {
+        CompletionStage<Integer> running;
+        try {
+            running = repair.run();
+        } catch (RuntimeException e) {
+            running = CompletableFuture.failedFuture(e); // a run that cannot start must still end, or trades stay held
+        }
+        running.whenComplete((n, e) -> {
+            CompletableFuture<Integer> next;
+            synchronized (heldBack) {
+                coveredHolds = Math.max(coveredHolds, runningCovers);
+                next = nextRepair;
+                nextRepair = null;
+                runningRepair.set(next);
+                if (next != null) {
+                    runningCovers = nextCovers;
+                } else if (coveredHolds >= holds) {
+                    repairing = false;
+                    // Released under the lock, so that a stream trade arriving now waits for the older ones.
+                    List<TradeReport> release = new ArrayList<>(heldBack);
+                    heldBack.clear();
+                    for (TradeReport t : release) {
+                        try {
+                            applyTrade(t);
+                        } catch (RuntimeException x) {
+                            LOG.error("held-back trade {} of {} could not be applied", t.tradeId(), t.symbol(), x);
+                        }
+                    }
+                }
+            }
+            if (next != null) {
+                startRepair(next);
+            }
             if (e != null) {
-                mine.completeExceptionally(BinanceException.unwrap(e));
+                run.completeExceptionally(BinanceException.unwrap(e));
             } else {
-                mine.complete(n);
+                run.complete(n);
             }
         });
-        return mine;
     }
 
     /** An executionReport from the user stream: learns the order's state, and its trade if it is one. */

@@ -205,6 +205,12 @@ public final class BinanceRestClient {
         return call(BinanceEndpoint.MY_TRADES, p, root -> BinanceResponses.trades(root, symbol));
     }
 
+    /** The account's {@code limit} most recent trades of {@code symbol}, oldest first. */
+    public CompletionStage<List<AccountTrade>> myTradesRecent(String symbol, int limit) {
+        RequestParams p = RequestParams.of().add("symbol", symbol).add("limit", limit(limit));
+        return call(BinanceEndpoint.MY_TRADES, p, root -> BinanceResponses.trades(root, symbol));
+    }
+
     /** The account's trades of {@code symbol} from {@code start} on, oldest first. */
     public CompletionStage<List<AccountTrade>> myTradesSince(String symbol, Instant start, int limit) {
         RequestParams p = RequestParams.of().add("symbol", symbol).add("startTime", start.toEpochMilli()).add("limit", limit(limit));

@@ -103,6 +103,7 @@ public final class BinanceUserDataStream {
             reconnectPending = false;
             gen = ++generation;
         }
+        handler.onConnecting();
         rest.startUserDataStream().thenCompose(key -> {
             synchronized (this) {
                 listenKey = key;

@@ -56,6 +56,11 @@ public final class BinanceVenue implements AutoCloseable {
             }
 
             @Override
+            public void onConnecting() {
+                client.holdStreamTrades();
+            }
+
+            @Override
             public void onAccountPosition(AccountPosition position) {
                 balances.apply(position);
             }

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,8 +23,16 @@ import org.slf4j.LoggerFactory;
  * one seen, page by page. A myTrades row names Binance's order id, not ours, so the client order
  * id is looked up in what this process knows, then in {@code allOrders} from the oldest unknown
  * order id on, then order by order. Without a cursor (nothing seen, nothing restored) it starts
- * {@code lookback} before now. Every trade found goes to the sink in trade-id order; the sink drops
- * those already delivered.
+ * {@code lookback} before the first such repair. Every trade found goes to the sink in trade-id
+ * order; the sink drops those already delivered.
+ *
+ * <p>A repair without a cursor that finds nothing in the lookback sets the cursor to the account's
+ * newest trade (read before): from then on repairs go by trade id. Found against the simulator,
+ * whose trades carry the replay's market time while its server time is the wall clock: no trade
+ * was ever in the lookback, so a stream lost before the first fill arrived lost those fills for
+ * good (the next stream trade moved the cursor past them). The same held at Binance for an outage
+ * longer than the lookback on an account that had not traded in it; and the lookback, taken from
+ * "now" at every repair, moved past trades not delivered yet, hence its start is fixed at the first.
  */
 final class FillGapRepair {
     private static final Logger LOG = LoggerFactory.getLogger(FillGapRepair.class);
@@ -34,6 +44,8 @@ final class FillGapRepair {
     private final FillDispatcher cursor;
     private final Consumer<TradeReport> sink;
     private final Duration lookback;
+    /** Where repairs without a cursor look back to, per symbol: fixed at the first. */
+    private final Map<String, Instant> lookbackStart = new ConcurrentHashMap<>();
 
     FillGapRepair(BinanceRestClient rest, Supplier<List<String>> symbols, OrderTracker orders, FillDispatcher cursor, Consumer<TradeReport> sink,
                   Duration lookback) {
@@ -65,9 +77,20 @@ final class FillGapRepair {
 
     private CompletableFuture<Integer> repair(String symbol) {
         OptionalLong last = cursor.lastTradeId(symbol);
-        CompletionStage<List<AccountTrade>> first = last.isPresent() ? rest.myTrades(symbol, last.getAsLong() + 1, PAGE)
-                : rest.myTradesSince(symbol, Instant.ofEpochMilli(rest.serverTimeMillis()).minus(lookback), PAGE);
-        return page(symbol, first, 0);
+        if (last.isPresent()) {
+            return page(symbol, rest.myTrades(symbol, last.getAsLong() + 1, PAGE), 0);
+        }
+        Instant since = lookbackStart.computeIfAbsent(symbol, s -> Instant.ofEpochMilli(rest.serverTimeMillis()).minus(lookback));
+        return rest.myTradesRecent(symbol, 1).toCompletableFuture().thenCompose(recent -> {
+            long newest = recent.stream().mapToLong(AccountTrade::id).max().orElse(0);
+            return rest.myTradesSince(symbol, since, PAGE).toCompletableFuture().thenCompose(trades -> {
+                if (trades.isEmpty() && cursor.lastTradeId(symbol).isEmpty()) {
+                    LOG.info("fill repair of {}: no trade since {}; later repairs start after trade {}", symbol, since, newest);
+                    cursor.restoreCursor(symbol, newest);
+                }
+                return page(symbol, CompletableFuture.completedFuture(trades), 0);
+            });
+        });
     }
 
     private CompletableFuture<Integer> page(String symbol, CompletionStage<List<AccountTrade>> fetch, int soFar) {

@@ -47,11 +47,16 @@ final class OrderTracker {
                 t == null ? -1 : t.orderId(), t == null ? null : t.status()));
     }
 
-    /** Binance told us of an order: remember its id and status. */
+    /**
+     * Binance told us of an order: remember its id and status. An order that has ended stays ended:
+     * a report overtaken by a later one (the simulator's REORDER_FILLS: the PARTIALLY_FILLED report
+     * after the FILLED one) must not make it look open again, to be cancelled as a resting reduce-only order.
+     */
     synchronized void learn(String symbol, long orderId, String clientOrderId, OrderStatus status) {
         Tracked t = byClientId.get(clientOrderId);
+        boolean keep = t != null && t.status() != null && (status == null || (t.status().isTerminal() && !status.isTerminal()));
         byClientId.put(clientOrderId, new Tracked(clientOrderId, symbol, t != null && t.reduceOnly(), t != null && t.sent(), orderId,
-                status == null && t != null ? t.status() : status));
+                keep ? t.status() : status));
         byOrderId.put(symbol + ":" + orderId, clientOrderId);
     }
 

@@ -104,6 +104,7 @@ final class RequestGate {
     private void drain() {
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
+            limiter.guard(clock.uncertaintyMillis());
             while (!queue.isEmpty()) {
                 Pending<?> p = queue.peek();
                 long remainingMillis = (p.ticket.deadlineNanos - System.nanoTime()) / 1_000_000;

@@ -10,6 +10,8 @@ import java.time.Clock;
 final class ServerClock {
     private final Clock local;
     private volatile long offsetMillis;
+    /** How far the offset may be off: the server read its clock somewhere in the round trip it was measured with. */
+    private volatile long uncertaintyMillis;
 
     ServerClock(Clock local) {
         this.local = local;
@@ -27,8 +29,14 @@ final class ServerClock {
         return offsetMillis;
     }
 
+    /** The most our server time may be off the server's (ms): half the measuring round trip, plus a millisecond of rounding on each side. */
+    long uncertaintyMillis() {
+        return uncertaintyMillis;
+    }
+
     /** The server said {@code serverTime} while we waited from {@code sentAt} to {@code receivedAt} (local): assume it answered halfway. */
     void adopt(long serverTime, long sentAt, long receivedAt) {
         offsetMillis = serverTime - (sentAt + (receivedAt - sentAt) / 2);
+        uncertaintyMillis = (Math.max(0, receivedAt - sentAt) + 1) / 2 + 2;
     }
 }

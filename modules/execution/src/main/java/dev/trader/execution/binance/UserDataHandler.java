@@ -10,6 +10,13 @@ interface UserDataHandler {
 
     void onAccountPosition(AccountPosition position);
 
+    /**
+     * A connection is about to be opened: events may arrive on it before {@link #onConnected()}
+     * (which recovers what the outage missed) runs, and must not overtake that recovery.
+     */
+    default void onConnecting() {
+    }
+
     /** The stream is (re)connected: recover what it may have missed (fills, balances). */
     CompletionStage<Void> onConnected();
 }

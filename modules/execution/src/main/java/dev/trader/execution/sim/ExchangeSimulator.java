@@ -18,6 +18,7 @@ import dev.trader.execution.sim.market.KlinePayload;
 import dev.trader.execution.sim.market.MarketClock;
 import dev.trader.execution.sim.market.MarketTimeline;
 import dev.trader.execution.sim.market.SimBar;
+import dev.trader.execution.sim.rest.RateLimitStats;
 import dev.trader.execution.sim.rest.SimRestApi;
 import dev.trader.execution.sim.stream.ListenKeys;
 import dev.trader.execution.sim.stream.OrderedPublisher;
@@ -127,6 +128,21 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     public FaultLog faultLog() {
         return faults.log();
+    }
+
+    /** Stops injecting faults (no opportunity is counted meanwhile) until {@link #resumeFaults()}. */
+    public void suspendFaults() {
+        faults.suspend();
+    }
+
+    /** Injects the configured faults again (the default). */
+    public void resumeFaults() {
+        faults.resume();
+    }
+
+    /** The 429s and 418s the REST API has answered: a client that honours the limits causes none. */
+    public RateLimitStats rateLimitStats() {
+        return rest.rateLimitStats();
     }
 
     /** The replay's market time (ms): the open of the next bar to be replayed. */

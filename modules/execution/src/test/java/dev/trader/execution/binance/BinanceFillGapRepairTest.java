@@ -62,11 +62,12 @@ class BinanceFillGapRepairTest {
         assertEquals(List.of("tOld", "tKnown"), fills.stream().map(f -> f.clientOrderId().value()).toList(), "in trade-id order");
         assertEquals(new TradeId("BTCUSDT-" + old.id()), fills.get(0).tradeId());
         assertEquals(Money.of("0.48", "USDT"), fills.get(0).fee(), "0.00002 BTC at 24000");
-        assertEquals(List.of("GET /api/v3/myTrades", "GET /api/v3/allOrders", "GET /api/v3/order"),
+        assertEquals(List.of("GET /api/v3/myTrades", "GET /api/v3/myTrades", "GET /api/v3/allOrders", "GET /api/v3/order"),
                 standIn.requests.stream().map(BinanceStandIn.Request::route).toList());
         assertEquals("555", standIn.requests("GET /api/v3/allOrders").get(0).params().get("orderId"), "from the oldest unknown order on");
         assertEquals("999", standIn.requests("GET /api/v3/order").get(0).params().get("orderId"));
-        assertTrue(standIn.requests("GET /api/v3/myTrades").get(0).params().containsKey("startTime"), "no cursor yet: the lookback");
+        assertEquals("1", standIn.requests("GET /api/v3/myTrades").get(0).params().get("limit"), "no cursor yet: the newest trade first");
+        assertTrue(standIn.requests("GET /api/v3/myTrades").get(1).params().containsKey("startTime"), "then the lookback");
 
         standIn.requests.clear();
         assertEquals(0, join(client.repairFills()));

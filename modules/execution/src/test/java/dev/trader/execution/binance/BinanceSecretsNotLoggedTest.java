@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trader.domain.id.ClientOrderId;
-import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderType;
@@ -91,7 +90,9 @@ class BinanceSecretsNotLoggedTest {
                 rest.script("POST /api/v3/order", Response.error(401, -2015, "Invalid API-key, IP, or permissions for action."));
                 settle(client.submit(BinanceExecutionClientTest.request("tPerm", OrderSide.BUY, OrderType.MARKET, "0.01", null, false)));
                 settle(client.submit(BinanceExecutionClientTest.request("tSmall", OrderSide.BUY, OrderType.MARKET, "0.000001", null, false)));
-                client.restoreHolding(InstrumentId.parse("binance:BTCUSDT"), Quantity.of("0.5"));
+                // Since reduce-only orders go out whole while nothing is held (the protective stop of an entry in
+                // flight), "nothing to reduce" needs a holding that the order would not reduce: long, a reduce-only BUY.
+                client.restoreHolding(TestSetup.BTC, Quantity.of("0.01"));
                 settle(client.submit(BinanceExecutionClientTest.request("tReduce", OrderSide.BUY, OrderType.MARKET, "0.01", null, true)));
                 settle(client.query(new ClientOrderId("tNowhere")));
                 rest.script("GET /api/v3/order", Response.json(200, "{\"symbol\":\"BTCUSDT\"}"));

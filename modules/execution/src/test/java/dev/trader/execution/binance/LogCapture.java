@@ -11,11 +11,18 @@ import org.slf4j.LoggerFactory;
 
 /** Captures every log event of the adapter (all levels) while open. */
 final class LogCapture implements AutoCloseable {
-    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.trader.execution.binance");
-    private final Level previous = logger.getLevel();
+    private final Logger logger;
+    private final Level previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture() {
+        this("dev.trader.execution.binance");
+    }
+
+    /** Every event of {@code loggerName} and below ({@code ROOT}: of everything). */
+    LogCapture(String loggerName) {
+        logger = (Logger) LoggerFactory.getLogger(loggerName);
+        previous = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.TRACE);

@@ -97,4 +97,50 @@ class SimRateLimitTest extends SimHttpTestBase {
             assertTrue(s.get("/api/v3/ping", Map.of()).header("X-MBX-ORDER-COUNT-10S") == null, "order counts only on order answers");
         }
     }
+
+    @Test
+    void shorterWindowsAreAdvertisedCountedAndNamedAsBinanceWouldAndEveryRefusalIsCounted() {
+        RateLimitSpec spec = new RateLimitSpec(10, 2, 1000, 2, Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .withWindows(Duration.ofSeconds(10), Duration.ofSeconds(2));
+        try (SimServer s = new SimServer(system, SimFixtures.config().rateLimits(spec).build())) {
+            s.wall.advance(4_000); // 6 s left in the 10 s weight window, 0 in the 2 s order window
+            SimServer.Reply info = s.get("/api/v3/exchangeInfo", params("symbol", "BTCUSDT"));
+            assertEquals(429, info.status(), "exchangeInfo weighs 20, more than the 10 allowed");
+            assertEquals("Too much request weight used; current limit is 10 request weight per 10 SECOND. "
+                    + "Please use WebSocket Streams for live updates to avoid polling the API.", info.msg());
+            assertEquals("6", info.header("Retry-After"));
+            assertEquals("20", info.header("X-MBX-USED-WEIGHT-10S"));
+            assertEquals(null, info.header("X-MBX-USED-WEIGHT-1M"));
+            s.wall.advance(6_000);
+            SimServer.Reply ok = s.get("/api/v3/exchangeInfo", params("symbol", "BTCUSDT"));
+            assertEquals(429, ok.status(), "still 20 > 10 in a fresh window");
+            s.wall.advance(10_000);
+            SimServer.Reply ping = s.get("/api/v3/ping", Map.of());
+            assertEquals(200, ping.status());
+            assertEquals("1", ping.header("X-MBX-USED-WEIGHT-10S"));
+            for (int i = 1; i <= 3; i++) {
+                SimServer.Reply r = s.signed("POST", "/api/v3/order", params("symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+                        "timeInForce", "GTC", "quantity", "0.01", "price", "20000", "newClientOrderId", "w" + i));
+                assertEquals(i <= 2 ? 200 : 429, r.status(), "order " + i);
+                assertEquals(Integer.toString(Math.min(i, 2)), r.header("X-MBX-ORDER-COUNT-2S"));
+                if (i == 3) {
+                    assertEquals("Too many new orders; current limit is 2 orders per 2 SECOND.", r.msg());
+                }
+            }
+            assertEquals(new dev.trader.execution.sim.rest.RateLimitStats(2, 0, 0, 0, 1), s.sim.rateLimitStats());
+        }
+        RateLimitSpec roomy = new RateLimitSpec(100, 2, 1000, 2, Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .withWindows(Duration.ofSeconds(10), Duration.ofSeconds(2));
+        try (SimServer s = new SimServer(system, SimFixtures.config().rateLimits(roomy).build())) {
+            com.fasterxml.jackson.databind.JsonNode limits = s.get("/api/v3/exchangeInfo", Map.of()).body().path("rateLimits");
+            assertEquals("SECOND", limits.get(0).path("interval").asText());
+            assertEquals(10, limits.get(0).path("intervalNum").asInt());
+            assertEquals("SECOND", limits.get(1).path("interval").asText());
+            assertEquals(2, limits.get(1).path("intervalNum").asInt());
+            assertEquals("DAY", limits.get(2).path("interval").asText());
+        }
+        assertEquals("2M", RateLimitSpec.headerSuffix(Duration.ofMinutes(2)));
+        assertEquals("1H", RateLimitSpec.headerSuffix(Duration.ofHours(1)));
+        assertEquals("90S", RateLimitSpec.headerSuffix(Duration.ofSeconds(90)));
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  *   balances { USDT = "10000" }
  *   api-keys { "my-key" = "my-secret" }
  *   rate-limits { request-weight-per-minute = 6000, orders-per-10s = 100, orders-per-day = 200000,
- *                 ignored-retries-before-ban = 3, first-ban = 2m, max-ban = 3d }
+ *                 ignored-retries-before-ban = 3, first-ban = 2m, max-ban = 3d,
+ *                 request-weight-window = 1m, orders-window = 10s }
  *   symbols = [ { symbol = BTCUSDT, base = BTC, quote = USDT, tick-size = "0.01", step-size = "0.00001",
  *                 min-qty = "0.00001", max-qty = "9000", min-notional = "5", max-notional = "0",
  *                 notional-filter = NOTIONAL, candles = ["classpath:/engine/BTC_USDT-1m.json.gz"] } ]
@@ -102,7 +103,9 @@ public final class SimConfigs {
                 r.hasPath("orders-per-day") ? r.getInt("orders-per-day") : d.ordersPerDay(),
                 r.hasPath("ignored-retries-before-ban") ? r.getInt("ignored-retries-before-ban") : d.ignoredRetriesBeforeBan(),
                 r.hasPath("first-ban") ? r.getDuration("first-ban") : d.firstBan(),
-                r.hasPath("max-ban") ? r.getDuration("max-ban") : d.maxBan());
+                r.hasPath("max-ban") ? r.getDuration("max-ban") : d.maxBan(),
+                r.hasPath("request-weight-window") ? r.getDuration("request-weight-window") : d.requestWeightWindow(),
+                r.hasPath("orders-window") ? r.getDuration("orders-window") : d.ordersWindow());
     }
 
     private static FaultPlan faults(Config f) {

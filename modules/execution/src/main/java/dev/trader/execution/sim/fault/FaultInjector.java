@@ -10,10 +10,16 @@ import java.util.SplittableRandom;
  * Decides, opportunity by opportunity, whether a configured fault fires, and logs it when it does.
  * Each kind has its own counter and its own seeded generator, drawn once per opportunity whether
  * or not another kind fires, so the faults of one kind do not shift when another kind is added.
+ * <p>
+ * While {@linkplain #suspend() suspended} nothing fires and no opportunity is counted: a test sets
+ * the client up (its start goes through the same REST API) before the plan applies, or ends a
+ * fault (DELAY_REST) to watch the client recover; the sequence after {@link #resume()} is the one
+ * the plan would have produced from the start.
  */
 public final class FaultInjector {
     private final Map<FaultKind, Trigger> triggers = new EnumMap<>(FaultKind.class);
     private final FaultLog log = new FaultLog();
+    private boolean suspended;
 
     public FaultInjector(FaultPlan plan) {
         for (FaultSpec spec : plan.faults()) {
@@ -30,10 +36,19 @@ public final class FaultInjector {
         return log;
     }
 
+    /** No fault fires (and no opportunity counts) until {@link #resume()}. */
+    public synchronized void suspend() {
+        suspended = true;
+    }
+
+    public synchronized void resume() {
+        suspended = false;
+    }
+
     /** One opportunity for {@code kind}; true (and logged with {@code detail}) when the fault fires. */
     public synchronized boolean fires(FaultKind kind, String detail) {
         Trigger t = triggers.get(kind);
-        if (t == null || !t.next()) {
+        if (suspended || t == null || !t.next()) {
             return false;
         }
         log.add(new FaultRecord(kind, t.opportunities, detail));
@@ -46,7 +61,7 @@ public final class FaultInjector {
      */
     public synchronized Optional<Long> draw(FaultKind kind) {
         Trigger t = triggers.get(kind);
-        return t != null && t.next() ? Optional.of(t.opportunities) : Optional.empty();
+        return !suspended && t != null && t.next() ? Optional.of(t.opportunities) : Optional.empty();
     }
 
     public void record(FaultKind kind, long opportunity, String detail) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trader.execution.sim.api.BinanceError;
 import dev.trader.execution.sim.api.Decimals;
+import dev.trader.execution.sim.config.RateLimitSpec;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.config.SymbolSpec;
 import dev.trader.execution.sim.market.Depth;
@@ -69,8 +70,11 @@ final class MarketDataEndpoints {
         root.put("timezone", "UTC");
         root.put("serverTime", c.serverTime());
         ArrayNode limits = root.putArray("rateLimits");
-        limits.add(rateLimit("REQUEST_WEIGHT", "MINUTE", 1, config.rateLimits().requestWeightPerMinute()));
-        limits.add(rateLimit("ORDERS", "SECOND", 10, config.rateLimits().ordersPer10Seconds()));
+        RateLimitSpec spec = config.rateLimits();
+        limits.add(rateLimit("REQUEST_WEIGHT", RateLimitSpec.interval(spec.requestWeightWindow()), RateLimitSpec.intervalNum(spec.requestWeightWindow()),
+                spec.requestWeightPerMinute()));
+        limits.add(rateLimit("ORDERS", RateLimitSpec.interval(spec.ordersWindow()), RateLimitSpec.intervalNum(spec.ordersWindow()),
+                spec.ordersPer10Seconds()));
         limits.add(rateLimit("ORDERS", "DAY", 1, config.rateLimits().ordersPerDay()));
         root.putArray("exchangeFilters");
         ArrayNode symbols = root.putArray("symbols");

@@ -9,6 +9,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.withoutRequestTime
 
 import dev.trader.execution.sim.api.BinanceError;
 import dev.trader.execution.sim.api.BinanceException;
+import dev.trader.execution.sim.config.RateLimitSpec;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.exchange.MatchingEngine;
 import dev.trader.execution.sim.fault.FaultInjector;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * through the same pipeline, in Binance's order: parameters parsed (query string and form body),
  * request weight counted against the IP (429, then 418 for a client that does not back off),
  * security (API key, signature, timestamp), order limits, then the endpoint. Every answer carries
- * X-MBX-USED-WEIGHT-1M; order answers X-MBX-ORDER-COUNT-10S/-1D too. Errors are Binance's
+ * X-MBX-USED-WEIGHT-1M; order answers X-MBX-ORDER-COUNT-10S/-1D too (named after the configured
+ * windows, e.g. X-MBX-USED-WEIGHT-10S). Errors are Binance's
  * {@code {"code":..,"msg":".."}} with its HTTP status. Paths it does not serve are rejected, so the
  * route composes with the WebSocket route on one port.
  */
@@ -68,6 +70,8 @@ public final class SimRestApi implements AutoCloseable {
     private final Runnable beforeRequest;
     private final Runnable afterRequest;
     private final Set<CompletableFuture<HttpResponse>> stalled = ConcurrentHashMap.newKeySet();
+    private final String weightHeader;
+    private final String orderCountHeader;
 
     /**
      * @param beforeRequest run before each request (the simulator expires listen keys there)
@@ -78,6 +82,8 @@ public final class SimRestApi implements AutoCloseable {
                       ScheduledExecutorService scheduler, Runnable beforeRequest, Runnable afterRequest) {
         this.authenticator = new RequestAuthenticator(config.apiKeys(), config.maxRecvWindowMs());
         this.limiter = new RateLimiter(config.rateLimits());
+        this.weightHeader = "X-MBX-USED-WEIGHT-" + RateLimitSpec.headerSuffix(config.rateLimits().requestWeightWindow());
+        this.orderCountHeader = "X-MBX-ORDER-COUNT-" + RateLimitSpec.headerSuffix(config.rateLimits().ordersWindow());
         this.faults = faults;
         this.wallClock = wallClock;
         this.scheduler = scheduler;
@@ -123,7 +129,7 @@ public final class SimRestApi implements AutoCloseable {
         }
         if (endpoint.placesOrders()) {
             int[] counts = limiter.orderCounts(now);
-            headers.add(RawHeader.create("X-MBX-ORDER-COUNT-10S", Integer.toString(counts[0])));
+            headers.add(RawHeader.create(orderCountHeader, Integer.toString(counts[0])));
             headers.add(RawHeader.create("X-MBX-ORDER-COUNT-1D", Integer.toString(counts[1])));
         }
         HttpResponse response = response(answer, headers);
@@ -149,7 +155,7 @@ public final class SimRestApi implements AutoCloseable {
             params = RequestParams.empty();
         }
         RateLimiter.Verdict weight = limiter.admit(ip, endpoint.weight().applyAsInt(params), now);
-        headers.add(RawHeader.create("X-MBX-USED-WEIGHT-1M", Integer.toString(weight.usedWeight())));
+        headers.add(RawHeader.create(weightHeader, Integer.toString(weight.usedWeight())));
         if (!weight.allowed()) {
             headers.add(RawHeader.create("Retry-After", Long.toString(weight.retryAfterSeconds())));
             throw weight.error().exception();
@@ -193,6 +199,11 @@ public final class SimRestApi implements AutoCloseable {
             f.complete(response);
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
         return f;
+    }
+
+    /** The 429s and 418s answered so far. */
+    public RateLimitStats rateLimitStats() {
+        return limiter.stats();
     }
 
     /** Answers the responses still stalled (503) so that the server can shut down. */
