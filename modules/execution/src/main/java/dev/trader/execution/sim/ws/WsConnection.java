@@ -37,8 +37,15 @@ final class WsConnection {
      * @param combined whether payloads are wrapped in {"stream":..,"data":..}
      * @param onClose  called once when the connection closes, whatever closed it
      */
+    /** A listen key is a user's bearer token for the stream: {@code /ws/<listenKey>} is logged without it (market streams have an '@'). */
+    static String redacted(String path) {
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        return path.startsWith("/ws/") && !last.isEmpty() && !last.contains("@") && !path.contains("?") ? "/ws/<listen key>" : path;
+    }
+
     WsConnection(String path, boolean combined, Consumer<WsConnection> onClose) {
-        this.path = path;
+        this.path = redacted(path);
         this.combined = combined;
         this.onClose = onClose;
     }
