@@ -54,6 +54,7 @@ final class BacktestCommand implements Callable<Integer> {
             StrategyFile file = inputs.strategy();
             BacktestConfig config = execution.config();
             LoadedData loaded = inputs.load(file, stdout, stderr);
+            execution.showCosts(loaded.data().instruments(), stdout);
             long started = System.nanoTime();
             BacktestResult result = new Backtester(config).run(file.strategy(), loaded.data(), new StderrProgress(stderr, "backtest", "bars"));
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -107,6 +107,7 @@ final class ChallengeCommand implements Callable<Integer> {
                     : base.withSizing(new Sizing.RiskFraction(riskFraction, maxLeverage, execution.fee, Quantity.of(execution.lot)));
             ChallengeRules challenge = ChallengeRules.ftmo(base.initialCash(), days);
             LoadedData loaded = inputs.load(file, stdout, stderr);
+            execution.showCosts(loaded.data().instruments(), stdout);
             MarketData data = loaded.data();
             ZoneId zone = challenge.floors().zone();
             List<Instant> startDates = starts != null ? StartDates.spread(data, starts, days, zone)

@@ -5,15 +5,20 @@ import dev.trader.backtest.EndOfData;
 import dev.trader.backtest.ExecutionModel;
 import dev.trader.backtest.IntrabarPath;
 import dev.trader.backtest.Sizing;
+import dev.trader.backtest.execmetrics.CostStatistic;
+import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The options every backtesting command shares (backtest, sweep, walk-forward): cash, fees,
- * slippage, spread, volume limit, sizing and what happens at the end of the data; turned into a
+ * slippage, spread (fixed, or measured per symbol and session from an execution-metrics file),
+ * volume limit, sizing and what happens at the end of the data; turned into a
  * {@link BacktestConfig}.
  */
 final class ExecutionOptions {
@@ -35,6 +40,15 @@ final class ExecutionOptions {
     @Option(names = "--spread-bps", defaultValue = "0", description = "bid-ask spread, basis points; takers pay half (default: ${DEFAULT-VALUE})")
     BigDecimal spreadBps;
 
+    @Option(names = "--exec-metrics", paramLabel = "latest|FILE|DIR", description = "spread and slippage of market and stop fills measured "
+            + "per symbol and session (bin/trader exec-metrics), for the session each bar opens in: 'latest' (the file "
+            + "data/execution_metrics_latest.txt names), a folder's latest, or a metrics file; replaces --slippage-bps and --spread-bps")
+    String execMetrics;
+
+    @Option(names = "--exec-metrics-stat", defaultValue = "mean", paramLabel = "mean|p50|p90", description = "which figure of the measured "
+            + "distributions fills pay (default: ${DEFAULT-VALUE})")
+    String execMetricsStat;
+
     @Option(names = "--max-participation", description = "largest fraction of a bar's volume one instrument's fills may take; the rest "
             + "carries to the next bar (default: no limit)")
     BigDecimal maxParticipation;
@@ -54,9 +68,17 @@ final class ExecutionOptions {
     @Option(names = "--close-at-end", description = "close positions still open at the end at the last close (default: report them open)")
     boolean closeAtEnd;
 
+    private MeasuredCosts measured;
+
     BacktestConfig config() {
         ExecutionModel execution = ExecutionModel.DEFAULT.withTakerFeeRate(fee).withMakerFeeRate(makerFee == null ? fee : makerFee)
                 .withSlippageBps(slippageBps).withSpreadBps(spreadBps).withMaxParticipation(maxParticipation);
+        if (execMetrics != null) {
+            if (slippageBps.signum() != 0 || spreadBps.signum() != 0) {
+                throw new IllegalArgumentException("--exec-metrics replaces --slippage-bps and --spread-bps: give one or the other");
+            }
+            execution = execution.withMeasuredCosts(measured().costs());
+        }
         Sizing sizing;
         if (notional != null) {
             if (quantity != null) {
@@ -69,5 +91,29 @@ final class ExecutionOptions {
         return new BacktestConfig(currency, Money.of(initialCash, currency), execution, sizing,
                 closeAtEnd ? EndOfData.CLOSE_AT_LAST_CLOSE : EndOfData.REPORT_OPEN, stopTick == null ? null : Price.of(stopTick),
                 IntrabarPath.UNKNOWN);
+    }
+
+    /** The metrics file named by --exec-metrics, read once (a command may build its config more than once). */
+    private MeasuredCosts measured() {
+        if (measured == null) {
+            measured = MeasuredCosts.load(execMetrics, CostStatistic.parse(execMetricsStat));
+        }
+        return measured;
+    }
+
+    /**
+     * With --exec-metrics: refuses instruments the file has no figures for (before the run, not at
+     * its first fill) and prints the cost each instrument's takers pay per session.
+     */
+    void showCosts(List<InstrumentId> instruments, PrintWriter out) {
+        if (execMetrics == null) {
+            return;
+        }
+        MeasuredCosts m = measured();
+        m.costs().requireCovers(instruments);
+        out.printf("execution costs from %s (created %s, the %s): bps a market or stop fill pays beyond its reference price, per session%n",
+                m.file(), m.metrics().created(), m.costs().statistic().key());
+        ExecMetricsReport.costs(m.costs(), instruments, out);
+        out.flush();
     }
 }

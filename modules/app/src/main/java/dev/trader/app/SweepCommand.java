@@ -64,6 +64,7 @@ final class SweepCommand implements Callable<Integer> {
             SweepRunner runner = research.runner();
             BacktestConfig config = execution.config();
             LoadedData loaded = inputs.load(file, stdout, stderr);
+            execution.showCosts(loaded.data().instruments(), stdout);
             MarketData data = loaded.data();
             List<ParameterSet> sets = grid.combinations();
             stdout.printf(Locale.ROOT, "sweeping %d parameter set(s) of %s on %s, %d thread(s)%n", sets.size(), file.id(), data.instruments(),

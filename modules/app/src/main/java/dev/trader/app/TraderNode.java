@@ -75,7 +75,8 @@ public final class TraderNode implements AutoCloseable {
     private static Venue venue(Config config, TraderSettings settings) {
         String venue = config.getString("trader.venue");
         return switch (venue) {
-            case "paper" -> new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency()));
+            case "paper" -> new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency(),
+                    PaperCosts.from(config, settings.instruments().keySet())));
             case "binance" -> ExchangeVenue.create(config.getConfig("trader.binance"), settings.instruments().values(), System.getenv());
             default -> throw new SettingsException("trader.venue must be \"paper\" or \"binance\" but was '" + venue + "'");
         };

@@ -87,6 +87,7 @@ final class WalkForwardCommand implements Callable<Integer> {
             WalkForwardPlan plan = new WalkForwardPlan(Durations.parse(train), Durations.parse(validate), Durations.parse(test), anchored);
             WalkForward walkForward = new WalkForward(research.runner(), execution.config(), file, objective, shortlist);
             LoadedData loaded = inputs.load(file, stdout, stderr);
+            execution.showCosts(loaded.data().instruments(), stdout);
             MarketData data = loaded.data();
             List<WalkForwardWindow> windows = plan.windows(DataSlice.start(data), DataSlice.end(data));
             stdout.printf(Locale.ROOT, "walk-forward of %s on %s: %d %s window(s), %d parameter set(s) each, ranked by %s%n", file.id(),

@@ -1,11 +1,15 @@
 package dev.trader.backtest;
 
+import dev.trader.domain.cost.TakerCost;
+import dev.trader.domain.cost.TakerCosts;
+import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderSide;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -20,8 +24,13 @@ import java.util.Objects;
  *       pays {@code slippageBps + spreadBps / 2} basis points above the reference price (the
  *       open, or the stop), a sell receives as much below it. The adjusted price is rounded
  *       against us (buys up, sells down) to {@code priceStep}, or to 8 decimals when that is
- *       null. With both at zero (the default) the reference price is used unchanged. Limit
- *       orders fill at their limit or better, never worse.</li>
+ *       null ({@link TakerCost#fillPrice}, the formula the paper venue uses too). With both at
+ *       zero (the default) the reference price is used unchanged. Limit orders fill at their
+ *       limit or better, never worse.</li>
+ *   <li>Measured costs: with {@code measuredCosts} set (from an execution-metrics file), the
+ *       spread and slippage of each taker fill are those of its instrument in the session its
+ *       bar opens in, instead of the fixed {@code slippageBps} and {@code spreadBps} (which
+ *       must then be zero: one source of costs per run).</li>
  *   <li>Participation: when {@code maxParticipation} is set, the fills of one instrument in
  *       one bar together take at most that fraction of the bar's volume (rounded down to
  *       {@code quantityStep}, or to 8 decimals); what is left of an order carries to the next
@@ -29,22 +38,19 @@ import java.util.Objects;
  * </ul>
  */
 public record ExecutionModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal slippageBps, BigDecimal spreadBps,
-                             BigDecimal maxParticipation, Price priceStep, Quantity quantityStep) {
-    private static final BigDecimal BPS = new BigDecimal(10_000);
-    private static final int DEFAULT_PRICE_SCALE = 8;
+                             BigDecimal maxParticipation, Price priceStep, Quantity quantityStep, TakerCosts measuredCosts) {
     private static final int DEFAULT_QUANTITY_SCALE = 8;
 
     /** 0.1% taker and maker fee, no slippage, no spread, no volume limit. */
     public static final ExecutionModel DEFAULT = new ExecutionModel(new BigDecimal("0.001"), new BigDecimal("0.001"),
-            BigDecimal.ZERO, BigDecimal.ZERO, null, null, null);
+            BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, null);
 
     public ExecutionModel {
         requireRate(takerFeeRate, "taker fee rate");
         requireRate(makerFeeRate, "maker fee rate");
-        requireNonNegative(slippageBps, "slippage (bps)");
-        requireNonNegative(spreadBps, "spread (bps)");
-        if (slippageBps.add(spreadBps.divide(BigDecimal.valueOf(2))).compareTo(BPS) >= 0) {
-            throw new IllegalArgumentException("slippage plus half the spread must be below 10000 bps");
+        new TakerCost(spreadBps, slippageBps); // the same checks as every cost: not negative, below 10000 bps
+        if (measuredCosts != null && (slippageBps.signum() != 0 || spreadBps.signum() != 0)) {
+            throw new IllegalArgumentException("fixed slippage/spread and measured costs exclude each other");
         }
         if (maxParticipation != null && (maxParticipation.signum() <= 0 || maxParticipation.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("max participation must be within (0, 1] but was " + maxParticipation.toPlainString());
@@ -64,61 +70,61 @@ public record ExecutionModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, B
         }
     }
 
-    private static void requireNonNegative(BigDecimal value, String what) {
-        Objects.requireNonNull(value, what);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException(what + " must not be negative but was " + value.toPlainString());
-        }
-    }
-
     /** The same fee rate for takers and makers. */
     public ExecutionModel withFeeRate(BigDecimal rate) {
-        return new ExecutionModel(rate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep);
+        return new ExecutionModel(rate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withTakerFeeRate(BigDecimal rate) {
-        return new ExecutionModel(rate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep);
+        return new ExecutionModel(rate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withMakerFeeRate(BigDecimal rate) {
-        return new ExecutionModel(takerFeeRate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep);
+        return new ExecutionModel(takerFeeRate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withSlippageBps(BigDecimal bps) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, bps, spreadBps, maxParticipation, priceStep, quantityStep);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, bps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withSpreadBps(BigDecimal bps) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, bps, maxParticipation, priceStep, quantityStep);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, bps, maxParticipation, priceStep, quantityStep, measuredCosts);
     }
 
     /** A fraction in (0, 1], or null for no volume limit. */
     public ExecutionModel withMaxParticipation(BigDecimal fraction) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, fraction, priceStep, quantityStep);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, fraction, priceStep, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withPriceStep(Price step) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, step, quantityStep);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, step, quantityStep, measuredCosts);
     }
 
     public ExecutionModel withQuantityStep(Quantity step) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, step);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, step, measuredCosts);
     }
 
-    /** The price a taker order with reference price {@code reference} fills at. */
+    /** Spread and slippage per instrument and session (null: the fixed ones); the fixed slippage and spread must be zero. */
+    public ExecutionModel withMeasuredCosts(TakerCosts costs) {
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, costs);
+    }
+
+    /** The cost of a taker fill of {@code instrument} in the bar opening at {@code time}: measured, or the fixed one. */
+    public TakerCost takerCost(InstrumentId instrument, Instant time) {
+        return measuredCosts != null ? measuredCosts.at(instrument, time) : new TakerCost(spreadBps, slippageBps);
+    }
+
+    /** The price a taker order of {@code instrument} with reference price {@code reference} fills at, in the bar opening at {@code time}. */
+    public Price takerPrice(InstrumentId instrument, Instant time, OrderSide side, Price reference) {
+        return takerCost(instrument, time).fillPrice(side, reference, priceStep);
+    }
+
+    /** The price a taker order with reference price {@code reference} fills at, with the fixed slippage and spread. */
     public Price takerPrice(OrderSide side, Price reference) {
-        if (slippageBps.signum() == 0 && spreadBps.signum() == 0) {
-            return reference;
+        if (measuredCosts != null) {
+            throw new IllegalStateException("measured costs depend on the instrument and the time: use takerPrice(instrument, time, side, reference)");
         }
-        BigDecimal bps = slippageBps.add(spreadBps.divide(BigDecimal.valueOf(2)));
-        BigDecimal factor = side == OrderSide.BUY ? BPS.add(bps) : BPS.subtract(bps);
-        BigDecimal raw = reference.toBigDecimal().multiply(factor).divide(BPS);
-        RoundingMode against = side == OrderSide.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR;
-        if (priceStep == null) {
-            return Price.of(raw.setScale(DEFAULT_PRICE_SCALE, against));
-        }
-        BigDecimal step = priceStep.toBigDecimal();
-        return Price.of(raw.divide(step, 0, against).multiply(step));
+        return new TakerCost(spreadBps, slippageBps).fillPrice(side, reference, priceStep);
     }
 
     /** The fee of one fill: {@code price × quantity × rate}, rounded half-even to money scale. */

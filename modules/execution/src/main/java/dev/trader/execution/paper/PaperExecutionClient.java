@@ -1,5 +1,7 @@
 package dev.trader.execution.paper;
 
+import dev.trader.domain.cost.TakerCost;
+import dev.trader.domain.cost.TakerCosts;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.TradeId;
@@ -11,6 +13,7 @@ import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderStatus;
+import dev.trader.domain.order.OrderType;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.FillListener;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,11 +39,18 @@ import java.util.concurrent.CompletionStage;
  * reduce-only order of the instrument expires. Submission is idempotent by client order id, like
  * a real venue's. The book lives in memory: after a restart the engine restores the holdings
  * ({@link #restoreHolding}) and its reconciliation sends open orders again.
+ *
+ * <p>Taker fills (market orders, triggered stops) pay the spread and slippage of {@code takerCosts}
+ * for the order's instrument in the bar's session, by {@link TakerCost#fillPrice} (no price step:
+ * 8 decimals), exactly as the backtest's simulated exchange charges them; limit fills are maker
+ * fills at their price. Without costs ({@link TakerCosts#NONE}, the default) a taker fills at the
+ * price {@link BarMatcher} names.
  */
 public final class PaperExecutionClient implements ExecutionClient, SimulatedVenue {
     private final String venue;
     private final BigDecimal feeRate;
     private final String feeCurrency;
+    private final TakerCosts takerCosts;
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
     /** What the fills here hold per instrument (buys minus sells). */
     private final Map<InstrumentId, BigDecimal> held = new HashMap<>();
@@ -47,13 +58,20 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
     private final Map<String, Fill> undelivered = new LinkedHashMap<>();
     private volatile FillListener listener = fill -> CompletableFuture.completedFuture(null);
 
+    /** A venue whose takers fill at the matched price (no spread, no slippage). */
     public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency) {
+        this(venue, feeRate, feeCurrency, TakerCosts.NONE);
+    }
+
+    /** A venue whose takers pay {@code takerCosts} (measured per instrument and session, say). */
+    public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency, TakerCosts takerCosts) {
         if (feeRate.signum() < 0) {
             throw new IllegalArgumentException("paper fee rate must not be negative but was " + feeRate);
         }
         this.venue = venue;
         this.feeRate = feeRate;
         this.feeCurrency = feeCurrency;
+        this.takerCosts = Objects.requireNonNull(takerCosts, "takerCosts");
     }
 
     @Override
@@ -122,7 +140,7 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
                             && !o.request().decisionTime().isAfter(bar.openTime()))
                     .map(PaperOrder::request).toList();
             for (BarMatcher.Match m : BarMatcher.match(bar, resting)) {
-                trade(m.request(), m.price(), bar).ifPresent(f -> {
+                trade(m.request(), fillPrice(m, bar), bar).ifPresent(f -> {
                     fills.add(f);
                     undelivered.put(f.tradeId().value(), f);
                 });
@@ -135,6 +153,16 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
             chain = chain.thenCompose(v -> listener.onFill(f).toCompletableFuture()).thenRun(() -> delivered(f));
         }
         return chain;
+    }
+
+    /** Market orders and stops take liquidity and pay the taker cost; limits fill at their price. */
+    private Price fillPrice(BarMatcher.Match m, Bar bar) {
+        OrderRequest r = m.request();
+        if (r.type() == OrderType.LIMIT) {
+            return m.price();
+        }
+        TakerCost cost = takerCosts.at(r.instrument(), bar.openTime());
+        return cost.fillPrice(r.side(), m.price(), null);
     }
 
     /** One order trades at {@code price}: all of it, or for a reduce-only order what is held (the rest expires). */

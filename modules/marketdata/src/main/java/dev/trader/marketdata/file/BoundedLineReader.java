@@ -9,10 +9,10 @@ import java.io.Reader;
  * would hold a whole line in memory however long it is, and a file without newlines (a JSON
  * file read as CSV, a binary file) is one very long line.
  */
-final class BoundedLineReader implements Closeable {
+public final class BoundedLineReader implements Closeable {
 
     /** One line without its terminator; {@code truncated} when characters beyond the cap were dropped. */
-    record Line(String text, boolean truncated) {
+    public record Line(String text, boolean truncated) {
     }
 
     private final Reader in;
@@ -22,13 +22,13 @@ final class BoundedLineReader implements Closeable {
     private int position;
     private int limit;
 
-    BoundedLineReader(Reader in, int maxChars) {
+    public BoundedLineReader(Reader in, int maxChars) {
         this.in = in;
         this.maxChars = maxChars;
     }
 
     /** The next line ({@code \n} or {@code \r\n} terminated, or the last unterminated one), or null at the end. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         line.setLength(0);
         boolean truncated = false;
         boolean sawAnything = false;

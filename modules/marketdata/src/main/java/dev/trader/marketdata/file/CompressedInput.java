@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Opens a file as a buffered byte stream, gunzipping it when its content is gzip. */
-final class CompressedInput {
+/** Opens a file as a buffered byte stream, gunzipping it when its content is gzip (the candle and the tick readers share it). */
+public final class CompressedInput {
     /** Buffer per stream: large enough for fast sequential reads, small enough never to matter. */
     static final int BUFFER_BYTES = 64 * 1024;
 
@@ -22,7 +22,7 @@ final class CompressedInput {
      * Opens {@code file}. Gzip is recognised by its magic bytes, not by the name: renamed and
      * re-saved files are common in data folders. The returned stream supports mark/reset.
      */
-    static BufferedInputStream open(Path file) throws IOException {
+    public static BufferedInputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
