@@ -112,6 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         ReplayReport report = outcome.report();
         System.out.printf("traded %d bars (%d new) through the exchange simulator in %.1f s: %d signals, %d orders, %d intents rejected%n",
                 report.barsProcessed(), report.barsNew(), outcome.seconds(), report.signals(), report.ordersApproved(), report.intentsRejected());
+        if (!outcome.faultsInjected().isEmpty()) {
+            System.out.println("faults injected by the exchange: " + outcome.faultsInjected());
+        }
         LedgerCheck.Result check = outcome.check();
         lastCheckEqual = check.equal();
         if (check.equal()) {
@@ -122,6 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                     check.orders(), check.trades());
             check.differences().forEach(d -> System.out.println("  " + d));
         }
+        check.warnings().forEach(w -> System.out.println("warning: " + w));
         if (!exitWhenDone) {
             System.out.println("done; serving the status until interrupted (Ctrl-C)");
             CountDownLatch stop = new CountDownLatch(1);

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,7 +35,8 @@ final class SimDemo {
     /** How long the books may take to settle after the last bar (fills still on the wire). */
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
-    record Outcome(ReplayReport report, LedgerCheck.Result check, double seconds) {
+    /** @param faultsInjected faults the simulator injected (conf/exchange-faults.conf), by kind */
+    record Outcome(ReplayReport report, LedgerCheck.Result check, double seconds, Map<String, Long> faultsInjected) {
     }
 
     private SimDemo() {
@@ -74,7 +77,9 @@ final class SimDemo {
                 }
                 LedgerCheck.Result check = settle(node, server, venue, simConfig);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                Outcome outcome = new Outcome(live.report(), check, seconds);
+                Map<String, Long> faults = server.simulator().faultLog().records().stream()
+                        .collect(Collectors.groupingBy(r -> r.kind().name(), TreeMap::new, Collectors.counting()));
+                Outcome outcome = new Outcome(live.report(), check, seconds, faults);
                 whileServing.accept(outcome);
                 return outcome;
             }
