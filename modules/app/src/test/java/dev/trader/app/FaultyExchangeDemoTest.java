@@ -37,6 +37,7 @@ class FaultyExchangeDemoTest {
         assertTrue(outcome.report().ordersApproved() > 0, "it traded");
         assertTrue(outcome.check().equal(), "books equal the ledger: " + outcome.check().differences());
         assertTrue(outcome.check().trades() > 0);
+        assertTrue(outcome.check().warnings().isEmpty(), "a late exit fill's remainder was closed: " + outcome.check().warnings());
         Map<String, Long> faults = outcome.faultsInjected();
         for (String kind : new String[] {"ABORT_ORDER_RESPONSE", "DUPLICATE_FILL", "REORDER_FILLS", "KILL_USER_STREAM"}) {
             assertTrue(faults.getOrDefault(kind, 0L) > 0, kind + " was injected: " + faults);

@@ -10,9 +10,6 @@ import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.position.ExitPlan;
 import dev.trader.engine.position.PositionEntity;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.pekko.Done;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
@@ -60,6 +57,7 @@ public final class BarPipeline {
     private final Engine engine;
     private final SimulatedVenue venue;
     private final Duration timeout;
+    private final ExitOrders exitOrders;
     /** Completes when the account part of the previous bar has finished. */
     private CompletableFuture<Void> accountTurn = CompletableFuture.completedFuture(null);
     /** The market part of the latest bar handed in, per instrument. */
@@ -70,6 +68,7 @@ public final class BarPipeline {
         this.engine = engine;
         this.venue = venue;
         this.timeout = engine.settings().askTimeout();
+        this.exitOrders = new ExitOrders(engine);
     }
 
     public CompletionStage<BarOutcome> process(Bar bar) {
@@ -141,36 +140,8 @@ public final class BarPipeline {
                 });
     }
 
-    /**
-     * Carries out a position's exit plan: places every wanted order first (the new stop rests
-     * before the old one goes, so the position is never unprotected), then cancels, then tells
-     * the position what the venue has and what ended.
-     */
     private CompletionStage<Void> exits(String positionId, ExitPlan plan) {
-        if (plan.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Set<String> ended = ConcurrentHashMap.newKeySet();
-        CompletionStage<Void> placed = inTurn(plan.place(), request -> engine.order(request.clientOrderId())
-                .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, r), timeout)
-                .thenApply(order -> {
-                    if (order.status() != null && order.status().isTerminal()) {
-                        ended.add(request.clientOrderId().value());
-                    }
-                    return order;
-                }));
-        return placed
-                .thenCompose(v -> inTurn(plan.cancel(), id -> engine.order(new ClientOrderId(id))
-                        .<OrderState>ask(r -> new OrderEntity.Cancel("exit no longer wanted", r), timeout)
-                        .thenApply(order -> {
-                            if (!order.exists() || order.status().isTerminal()) {
-                                ended.add(id);
-                            }
-                            return order;
-                        })))
-                .thenCompose(v -> engine.position(positionId)
-                        .<Done>ask(r -> new PositionEntity.OrdersSettled(plan.purposes(), Set.copyOf(ended), r), timeout))
-                .thenApply(done -> null);
+        return exitOrders.carryOut(positionId, plan);
     }
 
     /** Cancels an entry order at the venue; a cancelled one is released by the account. One that filled meanwhile is flattened next bar. */
@@ -193,11 +164,7 @@ public final class BarPipeline {
     }
 
     private static <T> CompletionStage<Void> inTurn(List<T> items, Function<T, CompletionStage<?>> step) {
-        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (T item : items) {
-            chain = chain.thenCompose(v -> step.apply(item)).thenApply(x -> null);
-        }
-        return chain;
+        return ExitOrders.inTurn(items, step);
     }
 
     /** All strategies of the instrument at once; the signals in configuration order. */

@@ -4,6 +4,8 @@ import dev.trader.domain.order.Fill;
 import dev.trader.domain.port.FillListener;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.AccountState;
+import dev.trader.engine.position.ExitPlan;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
 import java.time.Duration;
@@ -21,10 +23,30 @@ public final class FillRouter implements FillListener {
     private static final Logger LOG = LoggerFactory.getLogger(FillRouter.class);
     private final Engine engine;
     private final Duration timeout;
+    private final ExitOrders exitOrders;
 
     public FillRouter(Engine engine) {
         this.engine = engine;
         this.timeout = engine.settings().askTimeout();
+        this.exitOrders = new ExitOrders(engine);
+    }
+
+    /**
+     * The fill left the position holding what no trade manages (an exit beyond the holding, or one
+     * that filled after its trade ended, when a cancel lost the race): it is closed at market now,
+     * not at the next bar, since a closed position is not the one the next bar manages. Not while
+     * the kill switch holds orders.
+     */
+    private CompletionStage<Void> closeRemainder(String positionId, Fill fill) {
+        return engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout).thenCompose(account -> {
+            if (account.killSwitch()) {
+                LOG.warn("position {} holds a remainder after fill {}: the kill switch holds its exit", positionId, fill.tradeId());
+                return CompletableFuture.completedFuture(null);
+            }
+            LOG.warn("position {} holds a remainder no trade manages after fill {}: closing it at market", positionId, fill.tradeId());
+            return engine.position(positionId).<ExitPlan>ask(r -> new PositionEntity.PlanExits(fill.time(), r), timeout)
+                    .thenCompose(plan -> exitOrders.carryOut(positionId, plan));
+        });
     }
 
     @Override
@@ -41,7 +63,8 @@ public final class FillRouter implements FillListener {
                     return engine.position(positionId)
                             .<PositionEntity.PositionUpdated>ask(r -> new PositionEntity.ApplyFill(fill, r), timeout)
                             .thenCompose(updated -> engine.account()
-                                    .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(fill, updated.position().quantity(), orderDone, r), timeout))
+                                    .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(fill, updated.position().quantity(), orderDone, r), timeout)
+                                    .thenCompose(booked -> updated.remainder() ? closeRemainder(positionId, fill) : CompletableFuture.completedFuture(null)))
                             .thenApply(booked -> null);
                 });
     }

@@ -107,7 +107,15 @@ public final class PositionEntity
     public record GetPosition(ActorRef<PositionState> replyTo) implements Command {
     }
 
-    public record PositionUpdated(boolean applied, Position position) implements CborSerializable {
+    /** The exit plan as it stands at {@code time}, nothing journaled: how a remainder no trade manages is closed between bars. */
+    public record PlanExits(Instant time, ActorRef<ExitPlan> replyTo) implements Command {
+    }
+
+    /**
+     * @param remainder the position holds something no open trade manages (an exit that filled
+     *                  beyond the holding, or after its trade ended): its plan closes it at market
+     */
+    public record PositionUpdated(boolean applied, Position position, boolean remainder) implements CborSerializable {
     }
 
     public sealed interface Event extends CborSerializable {
@@ -198,13 +206,14 @@ public final class PositionEntity
                 .onCommand(OrdersSettled.class, this::onOrdersSettled)
                 .onCommand(DropProtection.class, this::onDropProtection)
                 .onCommand(GetPosition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .onCommand(PlanExits.class, (state, cmd) -> Effect().reply(cmd.replyTo(), plan(state, cmd.time())))
                 .build();
     }
 
     private ReplyEffect<Event, PositionState> onApplyFill(PositionState state, ApplyFill cmd) {
         Fill fill = cmd.fill();
         if (state.appliedTradeIds().contains(fill.tradeId().value())) {
-            return Effect().reply(cmd.replyTo(), new PositionUpdated(false, state.position()));
+            return Effect().reply(cmd.replyTo(), new PositionUpdated(false, state.position(), hasRemainder(state)));
         }
         Position after = state.position().apply(fill);
         ManagedTrade managed = state.managed();
@@ -233,7 +242,7 @@ public final class PositionEntity
         }
         Event event = state.position().isFlat() ? new PositionOpened(fill, managed, breached, exit, exitPnl)
                 : after.isFlat() ? new PositionClosed(fill, managed, breached, exit, exitPnl) : new PositionChanged(fill, managed, breached, exit, exitPnl);
-        return Effect().persist(event).thenReply(cmd.replyTo(), s -> new PositionUpdated(true, s.position()));
+        return Effect().persist(event).thenReply(cmd.replyTo(), s -> new PositionUpdated(true, s.position(), hasRemainder(s)));
     }
 
     private ReplyEffect<Event, PositionState> onProtect(PositionState state, Protect cmd) {
@@ -307,6 +316,12 @@ public final class PositionEntity
         return Effect().persist(new ExitOrdersSettled(cmd.placed(), cmd.ended())).thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
 
+    /** Something is held that no open managed trade manages (managed trades are long: a short is never one). */
+    private static boolean hasRemainder(PositionState state) {
+        return state.managed() != null && !state.position().isFlat()
+                && (state.managed().isClosed() || state.position().side() == PositionSide.SHORT);
+    }
+
     /**
      * The exit orders the position wants now, as requests decided at {@code time}, and its own
      * live orders it no longer wants. Derived from the state alone, so asking again is harmless.
@@ -316,10 +331,11 @@ public final class PositionEntity
         if (plans != null && state.protection() != null) {
             if (state.stopBreached() && !state.position().isFlat()) {
                 wanted.add(new ExitOrder("exit-stop-breached", ExitKind.OTHER, -1, OrderType.MARKET, null, state.position().quantity()));
-            } else if (state.managed() != null && state.position().side() == PositionSide.SHORT) {
-                // An exit filled beyond what was held: a spot venue cannot cap a reduce-only order at the
-                // holding, so a rung and the stop that both trade in one bar sell too much. The remainder
-                // is nobody's trade: it is bought back at market.
+            } else if (hasRemainder(state)) {
+                // An exit filled beyond what was held (a spot venue cannot cap a reduce-only order at the
+                // holding: a rung and the stop that trade in one bar sell too much), or after the trade
+                // ended (a cancel that lost the race to a fill). The remainder is nobody's trade: it is
+                // closed at market.
                 wanted.add(new ExitOrder("exit-overshoot", ExitKind.OTHER, -1, OrderType.MARKET, null, state.position().quantity()));
             } else if (state.managing()) {
                 wanted.addAll(InTradeManager.workingOrders(state.managed(), state.marketExit()));

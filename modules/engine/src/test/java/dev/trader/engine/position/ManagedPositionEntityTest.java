@@ -170,6 +170,30 @@ class ManagedPositionEntityTest {
     }
 
     @Test
+    void anExitThatFillsAfterItsTradeEndedIsClosedAtMarketBetweenBars() {
+        ExitPlan protect = kit.<ExitPlan>runCommand(r -> new PositionEntity.Protect(Price.of("90"), Quantity.of("1"), "ema-cross", DECIDED, r))
+                .reply();
+        OrderRequest stop = only(protect, OrderType.STOP_MARKET);
+        settle(protect);
+        fill(ClientOrderId.ofKey("entry"), "e1", OrderSide.BUY, "100", "1", minute(1));
+        ExitPlan afterBar1 = settle(manage(bar(1, "100", "105", "99", "104", "1")));
+        List<OrderRequest> limits = afterBar1.place().stream().filter(r -> r.type() == OrderType.LIMIT).toList();
+        fill(limits.get(0).clientOrderId(), "x1", OrderSide.SELL, "110", "0.5", minute(2));
+        fill(limits.get(1).clientOrderId(), "x2", OrderSide.SELL, "120", "0.5", minute(2));
+        assertTrue(kit.getState().isClosed());
+
+        // The stop's cancel lost the race: it fills after the trade ended.
+        Fill late = Fixtures.fill(stop.clientOrderId(), "x3", OrderSide.SELL, "90", "0.3", "0", minute(3));
+        var result = kit.<PositionEntity.PositionUpdated>runCommand(r -> new PositionEntity.ApplyFill(late, r));
+        assertTrue(result.reply().remainder(), "a remainder no trade manages");
+        ExitPlan plan = kit.<ExitPlan>runCommand(r -> new PositionEntity.PlanExits(minute(3), r)).reply();
+        OrderRequest close = only(plan, OrderType.MARKET);
+        assertEquals(OrderSide.BUY, close.side());
+        assertEquals(Quantity.of("0.3"), close.quantity());
+        assertEquals(minute(3), close.decisionTime());
+    }
+
+    @Test
     void timeStopAsksForAMarketExitAtTheCloseOfBarN() {
         kit = PEKKO.eventSourced(PositionEntity.create(POSITION, "USDT", id -> PLAN.withLadder(List.of()).withTargetR(null).withMaxBarsInTrade(3),
                 Fixtures.tuning()));
