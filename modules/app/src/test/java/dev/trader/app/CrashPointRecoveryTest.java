@@ -6,26 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trader.app.testing.TestNodes;
+import dev.trader.app.testing.TraderProcess;
 import dev.trader.execution.sim.ExchangeSimServer;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.exchange.LedgerSnapshot;
 import dev.trader.execution.sim.exchange.OrderView;
 import dev.trader.execution.sim.ws.SimWsConfig;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -78,9 +72,9 @@ class CrashPointRecoveryTest {
             boolean started = false;
             long klinesBeforeThisNode = 0;
             while (server.simulator().barsLeft() > 0 && afterRestart < BARS_AFTER_RESTART) {
-                if (!node.process.isAlive()) {
-                    assertEquals(137, node.process.exitValue(), "the node halted at the crash point: " + node.tail());
-                    assertTrue(node.output.stream().anyMatch(l -> l.contains("CRASH POINT")), node.tail());
+                if (!node.process().isAlive()) {
+                    assertEquals(137, node.process().exitValue(), "the node halted at the crash point: " + node.tail());
+                    assertTrue(node.trader().lines().stream().anyMatch(l -> l.contains("CRASH POINT")), node.tail());
                     crashes++;
                     node = Node.start(nodeEnv);
                     started = false;
@@ -91,9 +85,9 @@ class CrashPointRecoveryTest {
                     started = true;
                 }
                 Node current = node;
-                server.simulator().step(() -> waitFor(() -> !current.process.isAlive() || tradesBooked(current) == trades(server)));
+                server.simulator().step(() -> waitFor(() -> !current.process().isAlive() || tradesBooked(current) == trades(server)));
                 long published = server.klinesPublished() - klinesBeforeThisNode;
-                waitFor(() -> !current.process.isAlive() || barsProcessed(current) >= published);
+                waitFor(() -> !current.process().isAlive() || barsProcessed(current) >= published);
                 if (crashes > 0) {
                     afterRestart++;
                 }
@@ -102,8 +96,8 @@ class CrashPointRecoveryTest {
             Node last = node;
             waitFor(() -> tradesBooked(last) == trades(server));
             assertBooksEqualTheLedger(last, server.simulator().snapshot(), simConfig.initialBalances());
-            last.process.destroy();
-            last.process.waitFor(30, TimeUnit.SECONDS);
+            last.process().destroy();
+            last.process().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -172,46 +166,26 @@ class CrashPointRecoveryTest {
     }
 
     /** {@code bin/trader run} as its own process, trading at the simulator. */
-    private record Node(Process process, List<String> output) {
+    private record Node(TraderProcess trader) {
         static Node start(Map<String, String> env) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--port", "0"));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
-            pb.environment().putAll(env);
-            if (!env.containsKey("TRADER_CRASH_AT")) {
-                pb.environment().remove("TRADER_CRASH_AT");
-            }
-            Process p = pb.start();
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (Exception ignored) {
-                    // the process died: its output simply ends
-                }
-            }, "node-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Node(p, lines);
+            Map<String, String> all = new HashMap<>(env);
+            all.putIfAbsent("TRADER_CRASH_AT", null);
+            return new Node(TraderProcess.start(all, "run", "--port", "0"));
+        }
+
+        Process process() {
+            return trader.process();
         }
 
         int port() {
-            for (String l : output) {
-                Matcher m = STATUS_URL.matcher(l);
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
-            }
-            return -1;
+            Matcher m = trader.find(STATUS_URL);
+            return m == null ? -1 : Integer.parseInt(m.group(1));
         }
 
         /** Serving HTTP and listening to every symbol's klines. */
         void awaitReady(ExchangeSimServer server) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && process.isAlive()
+            while (System.nanoTime() < deadline && process().isAlive()
                     && (port() < 0 || server.streams().subscribers("btcusdt@kline_1m") == 0 || server.streams().subscribers("ethusdt@kline_1m") == 0)) {
                 try {
                     Thread.sleep(20);
@@ -220,12 +194,11 @@ class CrashPointRecoveryTest {
                     return;
                 }
             }
-            assertTrue(process.isAlive() || process.exitValue() == 137, "the node died at start: " + tail());
+            assertTrue(process().isAlive() || process().exitValue() == 137, "the node died at start: " + tail());
         }
 
         String tail() {
-            int n = output.size();
-            return String.join("\n", output.subList(Math.max(0, n - 30), n));
+            return trader.tail(30);
         }
     }
 }

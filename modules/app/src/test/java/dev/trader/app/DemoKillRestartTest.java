@@ -8,19 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trader.app.testing.EngineSnapshot;
 import dev.trader.app.testing.H2Backend;
 import dev.trader.app.testing.TestNodes;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
+import dev.trader.app.testing.TraderProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +54,7 @@ class DemoKillRestartTest {
             barsAtKill = totalBars(port);
             Thread.sleep(20);
         }
-        first.process.destroyForcibly().waitFor();
+        first.process().destroyForcibly().waitFor();
         assertTrue(barsAtKill >= 500 && barsAtKill < 1440, "killed mid-replay, at " + barsAtKill + " bars");
 
         Demo second = Demo.start(dataDir);
@@ -82,7 +77,7 @@ class DemoKillRestartTest {
             System.out.printf("[demo kill -9] killed at %d bars, restart replayed %d new of %d; %d orders, cash %s as uninterrupted%n",
                     barsAtKill, fresh, processed, account.get("intentsApproved").asLong(), account.get("cash").asText());
         } finally {
-            second.process.destroyForcibly().waitFor();
+            second.process().destroyForcibly().waitFor();
         }
     }
 
@@ -105,49 +100,20 @@ class DemoKillRestartTest {
         return json.readTree(r.body());
     }
 
-    /** {@code bin/trader demo} as its own process: same main class, same classpath as this test. */
-    private record Demo(Process process, BlockingQueue<String> lines, List<String> seen) {
+    /** {@code bin/trader demo --venue paper} on the fixtures, journaling into {@code dataDir}. */
+    private record Demo(TraderProcess trader) {
         static Demo start(Path dataDir) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--venue", "paper", "--port", "0",
+            return new Demo(TraderProcess.start(Map.of("TRADER_DATA_DIR", dataDir.toAbsolutePath().toString(), "TRADER_REMOTE_PORT", "0"),
+                    "demo", "--venue", "paper", "--port", "0",
                     "--data", TestNodes.FIXTURES.stream().map(Path::toString).collect(Collectors.joining(","))));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
-            pb.environment().put("TRADER_DATA_DIR", dataDir.toAbsolutePath().toString());
-            pb.environment().put("TRADER_REMOTE_PORT", "0");
-            Process p = pb.start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (Exception ignored) {
-                    // the process was killed: its output simply ends
-                }
-            }, "demo-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Demo(p, lines, new ArrayList<>());
+        }
+
+        Process process() {
+            return trader.process();
         }
 
         Matcher awaitLine(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line == null) {
-                    if (!process.isAlive()) {
-                        break;
-                    }
-                    continue;
-                }
-                seen.add(line);
-                Matcher m = pattern.matcher(line);
-                if (m.find()) {
-                    return m;
-                }
-            }
-            throw new AssertionError("the demo never printed /" + pattern + "/; its output:\n" + String.join("\n", seen));
+            return trader.await(pattern, Duration.ofSeconds(120));
         }
 
         int port() throws InterruptedException {
