@@ -18,7 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -66,38 +68,49 @@ class CrashPointRecoveryTest {
             Map<String, String> armed = new HashMap<>(nodeEnv);
             armed.put("TRADER_CRASH_AT", point + ":" + orderType + ":1");
 
+            List<Node> nodes = new ArrayList<>();
             Node node = Node.start(armed);
-            int crashes = 0;
-            int afterRestart = 0;
-            boolean started = false;
-            long klinesBeforeThisNode = 0;
-            while (server.simulator().barsLeft() > 0 && afterRestart < BARS_AFTER_RESTART) {
-                if (!node.process().isAlive()) {
-                    assertEquals(137, node.process().exitValue(), "the node halted at the crash point: " + node.tail());
-                    assertTrue(node.trader().lines().stream().anyMatch(l -> l.contains("CRASH POINT")), node.tail());
-                    crashes++;
-                    node = Node.start(nodeEnv);
-                    started = false;
+            nodes.add(node);
+            try {
+                int crashes = 0;
+                int afterRestart = 0;
+                boolean started = false;
+                long klinesBeforeThisNode = 0;
+                while (server.simulator().barsLeft() > 0 && afterRestart < BARS_AFTER_RESTART) {
+                    if (!node.process().isAlive()) {
+                        assertEquals(137, node.process().exitValue(), "the node halted at the crash point: " + node.tail());
+                        assertTrue(node.trader().lines().stream().anyMatch(l -> l.contains("CRASH POINT")), node.tail());
+                        crashes++;
+                        node = Node.start(nodeEnv);
+                        nodes.add(node);
+                        started = false;
+                    }
+                    if (!started) {
+                        node.awaitReady(server);
+                        klinesBeforeThisNode = server.klinesPublished();
+                        started = true;
+                    }
+                    Node current = node;
+                    server.simulator().step(() -> waitFor(() -> !current.process().isAlive() || tradesBooked(current) == trades(server)));
+                    long published = server.klinesPublished() - klinesBeforeThisNode;
+                    waitFor(() -> !current.process().isAlive() || barsProcessed(current) >= published);
+                    if (crashes > 0) {
+                        afterRestart++;
+                    }
                 }
-                if (!started) {
-                    node.awaitReady(server);
-                    klinesBeforeThisNode = server.klinesPublished();
-                    started = true;
-                }
-                Node current = node;
-                server.simulator().step(() -> waitFor(() -> !current.process().isAlive() || tradesBooked(current) == trades(server)));
-                long published = server.klinesPublished() - klinesBeforeThisNode;
-                waitFor(() -> !current.process().isAlive() || barsProcessed(current) >= published);
-                if (crashes > 0) {
-                    afterRestart++;
+                assertEquals(1, crashes, "the crash point " + point + " of a " + orderType + " order was reached once in the data: " + node.tail());
+                Node last = node;
+                waitFor(() -> tradesBooked(last) == trades(server));
+                assertBooksEqualTheLedger(last, server.simulator().snapshot(), simConfig.initialBalances());
+            } finally {
+                // Whatever the outcome, no node outlives the test.
+                for (Node n : nodes) {
+                    n.process().destroy();
+                    if (!n.process().waitFor(30, TimeUnit.SECONDS)) {
+                        n.process().destroyForcibly();
+                    }
                 }
             }
-            assertEquals(1, crashes, "the crash point " + point + " of a " + orderType + " order was reached once in the data: " + node.tail());
-            Node last = node;
-            waitFor(() -> tradesBooked(last) == trades(server));
-            assertBooksEqualTheLedger(last, server.simulator().snapshot(), simConfig.initialBalances());
-            last.process().destroy();
-            last.process().waitFor(30, TimeUnit.SECONDS);
         }
     }
 

@@ -50,7 +50,11 @@ class SimulatorDemoTest {
         pb.environment().put("BINANCE_API_KEY", key);
         pb.environment().put("BINANCE_API_SECRET", secret);
         Process p = pb.start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the demo ends by itself");
+        try {
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the demo ends by itself");
+        } finally {
+            p.destroyForcibly();
+        }
         String out = Files.readString(output, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.contains(" INFO ")).collect(Collectors.joining("\n")));
 
