@@ -1,5 +1,6 @@
 package dev.trader.app;
 
+import dev.trader.domain.market.Bar;
 import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.pipeline.BarOutcome;
@@ -33,6 +34,7 @@ public final class LiveFeedRunner {
     private final AtomicLong signals = new AtomicLong();
     private final AtomicLong approved = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failedBars = new AtomicLong();
     private final String source;
     private final UniqueKillSwitch killSwitch;
     private final CompletionStage<Done> done;
@@ -41,7 +43,7 @@ public final class LiveFeedRunner {
         this.source = feed.describe();
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = JavaFlowSupport.Source.fromPublisher(feed.bars())
                 .viaMat(KillSwitches.single(), Keep.right())
-                .mapAsync(IN_FLIGHT, bar -> pipeline.process(bar).thenApply(this::count))
+                .mapAsync(IN_FLIGHT, bar -> pipeline.process(bar).thenApply(this::count).exceptionally(e -> failed(bar, e)))
                 .toMat(Sink.ignore(), Keep.both())
                 .run(system);
         this.killSwitch = running.first();
@@ -58,6 +60,22 @@ public final class LiveFeedRunner {
     public static LiveFeedRunner start(MarketDataFeed feed, BarPipeline pipeline, ActorSystem<?> system) {
         LOG.info("trading from live feed {}", feed.describe());
         return new LiveFeedRunner(feed, pipeline, system);
+    }
+
+    /**
+     * A bar whose path failed (an ask timed out behind a slow exchange, say) is logged and counted,
+     * and the feed goes on: stopping would leave the node deaf to the market, with positions open.
+     * What the bar did persist stays; the next bar's account part runs after it as always.
+     */
+    private Done failed(Bar bar, Throwable e) {
+        failedBars.incrementAndGet();
+        bars.incrementAndGet();
+        LOG.error("bar {} {} failed in the pipeline; the feed goes on: {}", bar.instrument(), bar.openTime(), e.toString());
+        return Done.getInstance();
+    }
+
+    public long barsFailed() {
+        return failedBars.get();
     }
 
     private Done count(BarOutcome outcome) {

@@ -130,6 +130,8 @@ public final class OrderEntity
     private final TimerScheduler<Command> timers;
     /** "Does not exist" answers in a row; kept in memory only: after a restart the count starts again, which is the safe side. */
     private int notFound;
+    /** A cancel was refused for an order the venue did not know: a proven absence ends it as cancelled, never resends it. */
+    private boolean cancelWanted;
 
     private OrderEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String clientOrderId, ExecutionClient client,
                         PersistenceTuning tuning) {
@@ -237,6 +239,12 @@ public final class OrderEntity
                 return Effect().noReply();
             }
             notFound = 0;
+            if (cancelWanted) {
+                // We were cancelling it and the venue has no such order: there is nothing left to cancel or to fill.
+                LOG.info("order {} is {} here but unknown to {} after a refused cancel: cancelled", clientOrderId, state.status(), client.venue());
+                return Effect().persist(new OrderCancelled("not at " + client.venue() + " after a refused cancel")).thenRun(this::answerWaiting)
+                        .thenNoReply();
+            }
             LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(), client.venue());
             send(state);
             return Effect().noReply();
@@ -372,6 +380,13 @@ public final class OrderEntity
     private ReplyEffect<Event, OrderState> onCancelRefusedQueried(OrderState state, CancelRefusedQueried answer) {
         Optional<Event> ended = endedAtVenue(state, answer.venueStatus());
         if (ended.isEmpty()) {
+            if (answer.venueStatus().isEmpty() && !state.status().isTerminal()) {
+                // The venue refused the cancel and does not know the order: one denial proves nothing,
+                // so ask again until it says what became of it (or proves it is not there).
+                cancelWanted = true;
+                notFound++;
+                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+            }
             answerCancelling(state);
             return Effect().noReply();
         }
