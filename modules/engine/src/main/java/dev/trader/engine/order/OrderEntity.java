@@ -1,6 +1,7 @@
 package dev.trader.engine.order;
 
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderStateMachine;
@@ -97,7 +98,12 @@ public final class OrderEntity
     public record OrderSubmitted(String clientOrderId) implements Event {
     }
 
-    public record OrderAccepted(String venueOrderId) implements Event {
+    /** @param venueQuantity what the venue took when less than requested (an exit capped at the holding); null: as requested */
+    public record OrderAccepted(String venueOrderId, Quantity venueQuantity) implements Event {
+        public OrderAccepted(String venueOrderId) {
+            this(venueOrderId, null);
+        }
+
     }
 
     public record OrderRejected(String reason) implements Event {
@@ -207,6 +213,17 @@ public final class OrderEntity
         return Effect().noReply();
     }
 
+    /**
+     * One query a {@link #QUERY_INTERVAL} from now, unless one is already due: a flood of commands
+     * (a cancel every bar) must neither postpone the query for ever nor shorten the interval that
+     * makes repeated denials mean something.
+     */
+    private void requeryLater() {
+        if (!timers.isTimerActive(REQUERY)) {
+            timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+        }
+    }
+
     private void query() {
         context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
                 (status, error) -> new QueryAnswered(error == null ? status : Optional.empty(), error == null ? null : String.valueOf(error.getMessage())));
@@ -226,7 +243,7 @@ public final class OrderEntity
         }
         if (answer.error() != null) {
             LOG.info("order {} in {}: query failed ({}): asking again in {}", clientOrderId, state.status(), answer.error(), QUERY_INTERVAL);
-            timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+            requeryLater();
             answerWaiting(state);
             return Effect().noReply();
         }
@@ -235,7 +252,7 @@ public final class OrderEntity
             if (notFound < client.notFoundAnswersToConclude()) {
                 LOG.info("order {} in {}: {} does not know it ({} of {} answers that would prove it never arrived): asking again",
                         clientOrderId, state.status(), client.venue(), notFound, client.notFoundAnswersToConclude());
-                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+                requeryLater();
                 return Effect().noReply();
             }
             notFound = 0;
@@ -292,7 +309,8 @@ public final class OrderEntity
         };
         if (OrderStateMachine.next(status, transition).isPresent()) {
             events.add(switch (result.outcome()) {
-                case ACCEPTED -> new OrderAccepted(result.venueOrderId());
+                case ACCEPTED -> new OrderAccepted(result.venueOrderId(),
+                        result.venueQuantity() != null && result.venueQuantity().compareTo(state.request().quantity()) < 0 ? result.venueQuantity() : null);
                 case REJECTED -> new OrderRejected(result.reason());
                 case UNKNOWN -> new OrderStatusUnknown(result.reason());
             });
@@ -307,7 +325,7 @@ public final class OrderEntity
         return Effect().persist(events).thenRun(s -> {
             if (s.status() == OrderStatus.UNKNOWN) {
                 // Never left UNKNOWN: the venue is asked until it says what became of the order.
-                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+                requeryLater();
             }
             answerWaiting(s);
         }).thenNoReply();
@@ -384,8 +402,7 @@ public final class OrderEntity
                 // The venue refused the cancel and does not know the order: one denial proves nothing,
                 // so ask again until it says what became of it (or proves it is not there).
                 cancelWanted = true;
-                notFound++;
-                timers.startSingleTimer(REQUERY, new Requery(), QUERY_INTERVAL);
+                requeryLater();
             }
             answerCancelling(state);
             return Effect().noReply();
@@ -422,7 +439,8 @@ public final class OrderEntity
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId()))
                 .onEvent(OrderSubmitted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null))
-                .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null))
+                .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null)
+                        .sizedAt(e.venueQuantity()))
                 .onEvent(OrderRejected.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, e.reason()))
                 .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
                 .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter()))

@@ -36,6 +36,17 @@ public record OrderState(OrderRequest request, String positionId, OrderStatus st
                 filledQuantity, fills, reason == null ? lastReason : reason);
     }
 
+    /** The order as the venue took it: complete at {@code venueQuantity} when that is less than requested. */
+    OrderState sizedAt(Quantity venueQuantity) {
+        if (venueQuantity == null || venueQuantity.compareTo(request.quantity()) >= 0) {
+            return this;
+        }
+        OrderRequest r = request;
+        OrderRequest taken = new OrderRequest(r.clientOrderId(), r.strategy(), r.instrument(), r.side(), r.type(), venueQuantity, r.limitPrice(),
+                r.decisionTime(), r.reduceOnly());
+        return new OrderState(taken, positionId, status, venueOrderId, filledQuantity, fills, lastReason);
+    }
+
     OrderState filled(Fill fill, OrderStatus next) {
         List<Fill> all = new ArrayList<>(fills);
         all.add(fill);

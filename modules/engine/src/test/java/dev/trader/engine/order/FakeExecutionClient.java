@@ -1,6 +1,7 @@
 package dev.trader.engine.order;
 
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.order.SubmitResult;
@@ -35,6 +36,7 @@ final class FakeExecutionClient implements ExecutionClient {
     private Optional<OrderStatus> queryAnswer = Optional.empty();
     private final Deque<Optional<OrderStatus>> queryAnswersInTurn = new ArrayDeque<>();
     private int denialsToConclude = 1;
+    private Quantity acceptedQuantity;
     private final List<ClientOrderId> cancels = new ArrayList<>();
     private boolean refuseCancels;
     private int venueOrderIds = 8_401_123;
@@ -57,6 +59,12 @@ final class FakeExecutionClient implements ExecutionClient {
     /** The next queries get these answers, one each; later ones {@link #answerQueriesWith}'s. */
     synchronized FakeExecutionClient answerQueriesInTurn(List<Optional<OrderStatus>> next) {
         queryAnswersInTurn.addAll(next);
+        return this;
+    }
+
+    /** Accepts orders for this quantity (an adapter that caps exits at the holding). */
+    synchronized FakeExecutionClient acceptFor(Quantity quantity) {
+        acceptedQuantity = quantity;
         return this;
     }
 
@@ -95,7 +103,7 @@ final class FakeExecutionClient implements ExecutionClient {
         Answer answer = answers.isEmpty() ? Answer.ACCEPT : answers.poll();
         ClientOrderId id = request.clientOrderId();
         return switch (answer) {
-            case ACCEPT -> CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(venueOrderIds++)));
+            case ACCEPT -> CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(venueOrderIds++), acceptedQuantity));
             case REJECT -> CompletableFuture.completedFuture(SubmitResult.rejected(id, "-2010 Account has insufficient balance for requested action."));
             case UNKNOWN -> CompletableFuture.completedFuture(SubmitResult.unknown(id, "-1007 Timeout waiting for response from backend server."));
             case FAIL -> CompletableFuture.failedFuture(new IOException("Connection reset by peer"));

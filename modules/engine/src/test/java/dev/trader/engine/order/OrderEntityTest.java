@@ -202,6 +202,20 @@ class OrderEntityTest {
     }
 
     @Test
+    void anOrderTheVenueTookForLessIsCompleteAtThatQuantity() {
+        venue.acceptFor(Quantity.of("0.03"));
+        OrderState accepted = place();
+        assertEquals(Quantity.of("0.03"), accepted.request().quantity(), "as the venue took it");
+        assertEquals(new OrderAccepted("8401123", Quantity.of("0.03")), journal().get(journal().size() - 1));
+
+        var applied = kit.<FillApplied>runCommand(r -> new ApplyFill(buyFill("t1", "25000", "0.03", "0.75"), r)).reply();
+        assertEquals(OrderStatus.FILLED, applied.order().status(), "filled at what the venue took, not left partially filled");
+        kit.restart();
+        assertEquals(OrderStatus.FILLED, kit.getState().status());
+        assertEquals(Quantity.of("0.03"), kit.getState().request().quantity());
+    }
+
+    @Test
     void aFillIsAppliedOncePerTradeId() {
         place();
         Fill all = buyFill("3069712240", "24901.37", "0.04016", "1.00003902");

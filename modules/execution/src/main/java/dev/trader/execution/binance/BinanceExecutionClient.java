@@ -267,7 +267,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
             if (e == null) {
                 orders.learn(a);
                 LOG.info("order {} sent again is already at Binance as {} ({})", id, a.orderId(), a.status());
-                return CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(a.orderId())));
+                return CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(a.orderId()), order.quantity()));
             }
             BinanceException b = BinanceException.unwrap(e);
             if (b instanceof BinanceApiError api && api.code() == BinanceApiError.NO_SUCH_ORDER) {
@@ -283,7 +283,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
                 orders.learn(a);
                 LOG.info("order {} accepted by Binance as {} {} {} {} ({})", id, a.orderId(), order.side(), order.quantity(), order.symbol(),
                         a.status() == null ? "ACK" : a.status());
-                return CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(a.orderId())));
+                return CompletableFuture.completedFuture(SubmitResult.accepted(id, String.valueOf(a.orderId()), order.quantity()));
             }
             BinanceException b = BinanceException.unwrap(e);
             if (b instanceof BinanceApiError api && api.isDuplicateOrder()) {
@@ -303,7 +303,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
             if (e == null) {
                 orders.learn(a);
                 LOG.info("order {} was already at Binance as {} (duplicate submission)", id, a.orderId());
-                return SubmitResult.accepted(id, String.valueOf(a.orderId()));
+                return SubmitResult.accepted(id, String.valueOf(a.orderId()), order.quantity());
             }
             return SubmitResult.unknown(id, "Binance reports a duplicate but the order could not be read: " + BinanceException.unwrap(e).getMessage());
         });
