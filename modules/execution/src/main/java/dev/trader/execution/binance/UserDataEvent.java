@@ -18,7 +18,7 @@ public sealed interface UserDataEvent {
     /**
      * An order update. For a TRADE, {@code tradeId}, {@code lastQuantity}, {@code lastPrice},
      * {@code commission} and {@code commissionAsset} describe the execution; otherwise they are
-     * Binance's placeholders (-1, 0, null).
+     * what Binance sends when nothing traded (-1, 0, null).
      */
     record ExecutionReport(Instant eventTime, String symbol, String clientOrderId, String originalClientOrderId, OrderSide side,
                            BinanceOrderType orderType, ExecutionType executionType, BinanceOrderStatus status, long orderId,
