@@ -15,7 +15,6 @@ import dev.trader.engine.account.RiskStatus;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.instrument.InstrumentState;
 import dev.trader.engine.position.PositionEntity;
-import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.position.PositionState;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -107,8 +106,8 @@ public final class StatusService {
         List<CompletableFuture<PositionState>> open = new ArrayList<>();
         for (InstrumentBook book : account.books().values()) {
             if (!book.filled().isZero()) {
-                String id = PositionIds.of(account.accountId(), InstrumentId.parse(book.instrument()), book.positionSeq());
-                open.add(engine.position(id).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture());
+                book.latestPositionId(account.accountId())
+                        .ifPresent(id -> open.add(engine.position(id).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture()));
             }
         }
         return CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).thenApply(v -> open.stream().map(CompletableFuture::join).toList());

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -72,9 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
             System.out.println("replay done; serving http://localhost:" + node.httpPort() + "/api/status until interrupted (Ctrl-C)");
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
-            stop.await();
+            Shutdown.await("demo", null);
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("demo failed: {}", e.getMessage(), e);
@@ -96,16 +93,13 @@ final class DemoCommand implements Callable<Integer> {
         Config cfg = ConfigLoader.load(config, overrides);
         double pace = barsPerSecond != null ? barsPerSecond : 0;
         try {
-            SimDemo.run(cfg, System.getenv(), data, pace, this::report);
-            return lastCheckEqual ? 0 : 1;
+            return SimDemo.run(cfg, System.getenv(), data, pace, this::report).check().equal() ? 0 : 1;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("demo failed: {}", e.getMessage(), e);
             System.err.println("trader demo: " + e.getMessage());
             return 2;
         }
     }
-
-    private boolean lastCheckEqual;
 
     /** Prints the outcome; then serves the status until interrupted, unless --exit-when-done. */
     private void report(SimDemo.Outcome outcome) {
@@ -115,8 +109,10 @@ final class DemoCommand implements Callable<Integer> {
         if (!outcome.faultsInjected().isEmpty()) {
             System.out.println("faults injected by the exchange: " + outcome.faultsInjected());
         }
+        if (outcome.barsFailed() > 0) {
+            System.out.println(outcome.barsFailed() + " bar(s) failed in the pipeline (logged); the feed went on");
+        }
         LedgerCheck.Result check = outcome.check();
-        lastCheckEqual = check.equal();
         if (check.equal()) {
             System.out.printf("ledger check: our orders, fills and balances equal the exchange's ledger (%d orders, %d trades)%n",
                     check.orders(), check.trades());
@@ -128,13 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         check.warnings().forEach(w -> System.out.println("warning: " + w));
         if (!exitWhenDone) {
             System.out.println("done; serving the status until interrupted (Ctrl-C)");
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
-            try {
-                stop.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Shutdown.await("demo", null);
         }
     }
 

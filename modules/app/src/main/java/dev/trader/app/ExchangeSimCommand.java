@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,12 +56,7 @@ final class ExchangeSimCommand implements Callable<Integer> {
             }
             System.out.println("exchange-sim: REST " + server.restUrl() + "/api/v3/..., streams " + server.wsUrl() + "/ws and /stream, "
                     + server.simulator().barsLeft() + " bar times and " + recordings.size() + " frame recording(s) to replay");
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "exchange-sim-shutdown"));
-            if (exitWhenDone) {
-                replay.finished().whenComplete((v, e) -> stop.countDown());
-            }
-            stop.await();
+            Shutdown.await("exchange-sim", exitWhenDone ? replay.finished() : null);
             frameReplays.forEach(FrameReplay::close);
             System.out.println("exchange-sim: stopped at market time " + java.time.Instant.ofEpochMilli(server.simulator().marketTime()));
             return 0;

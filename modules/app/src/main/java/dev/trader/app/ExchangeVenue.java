@@ -57,8 +57,9 @@ final class ExchangeVenue implements Venue {
             throw new SettingsException("trader.binance: " + e.getMessage(), e);
         }
         List<String> symbols = instruments.stream().map(r -> r.instrument().symbol()).toList();
-        Duration staleAfter = binanceSection.hasPath("stale-after") ? binanceSection.getDuration("stale-after") : Duration.ofSeconds(30);
-        Duration maxSkew = binanceSection.hasPath("max-clock-skew") ? binanceSection.getDuration("max-clock-skew") : Duration.ofSeconds(1);
+        // Defaults live in conf/venue.conf only.
+        Duration staleAfter = binanceSection.getDuration("stale-after");
+        Duration maxSkew = binanceSection.getDuration("max-clock-skew");
         KlineFeedConfig feedConfig = new KlineFeedConfig(URI.create(settings.wsBaseUrl().toString()), URI.create(settings.restBaseUrl().toString()),
                 "binance", symbols, new ReconnectBackoff(settings.backoffMin(), settings.backoffMax(), 0.5), maxSkew, staleAfter, staleAfter,
                 settings.connectTimeout(), 1024);
@@ -106,10 +107,6 @@ final class ExchangeVenue implements Venue {
 
     BinanceVenue binance() {
         return binance;
-    }
-
-    BinanceKlineFeed feed() {
-        return feed;
     }
 
     @Override

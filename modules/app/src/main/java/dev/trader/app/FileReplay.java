@@ -2,7 +2,6 @@ package dev.trader.app;
 
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.engine.Engine;
-import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.pipeline.BarOutcome;
 import dev.trader.engine.pipeline.BarPipeline;
@@ -20,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -75,37 +73,20 @@ public final class FileReplay {
         if (merged == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no market-data files to replay"));
         }
-        AtomicLong bars = new AtomicLong();
-        AtomicLong fresh = new AtomicLong();
-        AtomicLong signals = new AtomicLong();
-        AtomicLong approved = new AtomicLong();
-        AtomicLong rejected = new AtomicLong();
+        BarTally tally = new BarTally();
         CompletionStage<Done> done = merged
                 // mapAsync hands bars to the pipeline in feed order (mapAsyncPartitioned would not,
                 // across instruments); the pipeline runs one bar at a time per instrument, instruments
                 // side by side, and everything that touches the account in feed order.
                 .mapAsync(PARALLEL_INSTRUMENTS, t -> handle(t).thenApply(outcome -> {
                     if (outcome != null) {
-                        bars.incrementAndGet();
-                    }
-                    // A replayed bar re-sends the signals it raised the first time; they are not new.
-                    if (outcome != null && outcome.accepted()) {
-                        fresh.incrementAndGet();
-                        signals.addAndGet(outcome.signals());
-                        for (IntentDecision d : outcome.decisions()) {
-                            if (d.approved()) {
-                                approved.incrementAndGet();
-                            } else if (d.outcome() == IntentDecision.Outcome.REJECTED) {
-                                rejected.incrementAndGet();
-                            }
-                        }
+                        tally.add(outcome);
                     }
                     return Done.getInstance();
                 }))
                 .runWith(Sink.ignore(), engine.system());
         return done.thenCompose(d -> CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new ReplayReport(reports.stream().map(CompletableFuture::join).toList(),
-                        bars.get(), fresh.get(), signals.get(), approved.get(), rejected.get())));
+                .thenApply(v -> tally.report(reports.stream().map(CompletableFuture::join).toList())));
     }
 
     private CompletionStage<BarOutcome> handle(Timed t) {

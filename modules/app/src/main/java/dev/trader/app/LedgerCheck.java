@@ -1,9 +1,7 @@
 package dev.trader.app;
 
 import dev.trader.domain.id.ClientOrderId;
-import dev.trader.domain.id.InstrumentId;
 import dev.trader.engine.position.PositionEntity;
-import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.position.PositionState;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderStatus;
@@ -97,11 +95,11 @@ final class LedgerCheck {
             // The base asset moved by what all the instrument's positions hold, signed: a late exit fill
             // (a cancel that lost a race) lands on the position it belonged to, closed or not.
             BigDecimal held = BigDecimal.ZERO;
-            for (int seq = 1; seq <= book.positionSeq(); seq++) {
-                String positionId = PositionIds.of(account.accountId(), InstrumentId.parse(book.instrument()), seq);
+            List<String> positionIds = book.positionIds(account.accountId());
+            for (String positionId : positionIds) {
                 PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
                 if (!p.position().isFlat()) {
-                    if (seq < book.positionSeq()) {
+                    if (!positionId.equals(positionIds.get(positionIds.size() - 1))) {
                         warnings.add("position " + positionId + " is not the latest but holds " + p.position().signedQuantity().toPlainString()
                                 + " (an exit filled after it closed): nobody manages it");
                     }

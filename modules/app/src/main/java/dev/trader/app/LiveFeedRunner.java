@@ -2,11 +2,10 @@ package dev.trader.app;
 
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.port.MarketDataFeed;
-import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.pipeline.BarOutcome;
 import dev.trader.engine.pipeline.BarPipeline;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.KillSwitches;
@@ -29,12 +28,7 @@ public final class LiveFeedRunner {
     /** Bars in flight at once: the pipeline itself keeps the account's work in feed order. */
     private static final int IN_FLIGHT = 8;
 
-    private final AtomicLong bars = new AtomicLong();
-    private final AtomicLong fresh = new AtomicLong();
-    private final AtomicLong signals = new AtomicLong();
-    private final AtomicLong approved = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong failedBars = new AtomicLong();
+    private final BarTally tally = new BarTally();
     private final String source;
     private final UniqueKillSwitch killSwitch;
     private final CompletionStage<Done> done;
@@ -52,7 +46,7 @@ public final class LiveFeedRunner {
             if (e != null) {
                 LOG.error("live feed {} stopped: {}", feed.describe(), e.toString());
             } else {
-                LOG.info("live feed {} ended after {} bars", feed.describe(), bars.get());
+                LOG.info("live feed {} ended after {} bars", feed.describe(), tally.bars());
             }
         });
     }
@@ -68,29 +62,13 @@ public final class LiveFeedRunner {
      * What the bar did persist stays; the next bar's account part runs after it as always.
      */
     private Done failed(Bar bar, Throwable e) {
-        failedBars.incrementAndGet();
-        bars.incrementAndGet();
+        tally.failed();
         LOG.error("bar {} {} failed in the pipeline; the feed goes on: {}", bar.instrument(), bar.openTime(), e.toString());
         return Done.getInstance();
     }
 
-    public long barsFailed() {
-        return failedBars.get();
-    }
-
     private Done count(BarOutcome outcome) {
-        bars.incrementAndGet();
-        if (outcome.accepted()) {
-            fresh.incrementAndGet();
-            signals.addAndGet(outcome.signals());
-            for (IntentDecision d : outcome.decisions()) {
-                if (d.approved()) {
-                    approved.incrementAndGet();
-                } else if (d.outcome() == IntentDecision.Outcome.REJECTED) {
-                    rejected.incrementAndGet();
-                }
-            }
-        }
+        tally.add(outcome);
         return Done.getInstance();
     }
 
@@ -98,17 +76,18 @@ public final class LiveFeedRunner {
         return source;
     }
 
-    /** Completes when the feed ends (or fails). */
-    public CompletionStage<Done> done() {
-        return done;
+    /** Bars handed through the pipeline, failed ones included. */
+    public long barsProcessed() {
+        return tally.bars();
     }
 
-    public long barsProcessed() {
-        return bars.get();
+    /** Bars whose path failed (each logged). */
+    public long barsFailed() {
+        return tally.failedBars();
     }
 
     public ReplayReport report() {
-        return new ReplayReport(java.util.List.of(), bars.get(), fresh.get(), signals.get(), approved.get(), rejected.get());
+        return tally.report(List.of());
     }
 
     /** Stops taking bars; the bar in flight completes. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -34,9 +33,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("trader node: status at http://localhost:" + node.httpPort() + "/api/status"
                     + node.liveFeed().map(f -> "; trading from the exchange's stream").orElse("; venue " + cfg.getString("trader.venue")
                     + " has no stream of its own: nothing to trade until bars are fed (see demo)"));
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "node-shutdown"));
-            stop.await();
+            Shutdown.await("node", null);
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("node failed: {}", e.getMessage(), e);

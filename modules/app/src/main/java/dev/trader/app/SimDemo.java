@@ -35,8 +35,11 @@ final class SimDemo {
     /** How long the books may take to settle after the last bar (fills still on the wire). */
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
-    /** @param faultsInjected faults the simulator injected (conf/exchange-faults.conf), by kind */
-    record Outcome(ReplayReport report, LedgerCheck.Result check, double seconds, Map<String, Long> faultsInjected) {
+    /**
+     * @param barsFailed     bars whose path failed in the pipeline (counted in the report's bars too)
+     * @param faultsInjected faults the simulator injected (conf/exchange-faults.conf), by kind
+     */
+    record Outcome(ReplayReport report, long barsFailed, LedgerCheck.Result check, double seconds, Map<String, Long> faultsInjected) {
     }
 
     private SimDemo() {
@@ -79,7 +82,7 @@ final class SimDemo {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Map<String, Long> faults = server.simulator().faultLog().records().stream()
                         .collect(Collectors.groupingBy(r -> r.kind().name(), TreeMap::new, Collectors.counting()));
-                Outcome outcome = new Outcome(live.report(), check, seconds, faults);
+                Outcome outcome = new Outcome(live.report(), live.barsFailed(), check, seconds, faults);
                 whileServing.accept(outcome);
                 return outcome;
             }

@@ -16,10 +16,8 @@ import dev.trader.engine.pipeline.FillRouter;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
-import dev.trader.domain.id.InstrumentId;
 import dev.trader.engine.account.InstrumentBook;
 import dev.trader.engine.position.PositionEntity;
-import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.position.PositionState;
 import dev.trader.execution.paper.PaperExecutionClient;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import java.util.TreeSet;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running node: the actor system, the sharded engine, the paper venue, the bar pipeline
+ * One running node: the actor system, the sharded engine, the venue (paper or an exchange), the bar pipeline
  * and the HTTP server. {@link #start} is what {@code main} and the tests both call, so tests
  * boot exactly the production wiring.
  */
@@ -124,13 +123,6 @@ public final class TraderNode implements AutoCloseable {
     }
 
     /**
-     * Orders the account still holds open after a restart: each checks with the venue and sends
-     * itself again (same client order id) if the venue does not know it (the paper venue's book
-     * is in memory), and every fill the order journaled is routed on again, so a crash between
-     * the order's journal and the position's or the account's is completed here. Both are
-     * idempotent: a trade id already applied is recognised.
-     */
-    /**
      * The venue is told what our books hold (the paper venue's memory is gone; an exchange adapter
      * caps reduce-only exits by it) and the last trade we booked per instrument, so that it fetches
      * the fills we missed while down when it starts.
@@ -139,10 +131,11 @@ public final class TraderNode implements AutoCloseable {
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, engine.settings().askTimeout()).toCompletableFuture().get();
         for (var rules : engine.settings().instruments().values()) {
             InstrumentBook book = account.books().get(rules.instrument().value());
-            if (book != null && book.positionSeq() > 0) {
-                // Every earlier position of the instrument is closed: what is held is the latest one's, signed.
-                String positionId = PositionIds.of(account.accountId(), rules.instrument(), book.positionSeq());
-                PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, engine.settings().askTimeout())
+            // Earlier positions are closed (one that is not is closing its remainder): what is held is the latest one's, signed.
+            // Only the latest is asked, so that boot does not recover every position the account ever had.
+            Optional<String> latest = book == null ? Optional.empty() : book.latestPositionId(account.accountId());
+            if (latest.isPresent()) {
+                PositionState p = engine.position(latest.get()).ask(PositionEntity.GetPosition::new, engine.settings().askTimeout())
                         .toCompletableFuture().get();
                 venue.restoreHolding(rules.instrument(), p.position().signedQuantity());
             }
@@ -153,6 +146,13 @@ public final class TraderNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Orders the account still holds open after a restart: each checks with the venue and sends
+     * itself again (same client order id) only once the venue has shown it does not have it, and
+     * every fill the order journaled is routed on again, so a crash between the order's journal and
+     * the position's or the account's is completed here. Both are idempotent: a trade id already
+     * applied is recognised.
+     */
     private static void reconcileOpenOrders(Engine engine, FillRouter fills) throws Exception {
         Duration timeout = engine.settings().askTimeout();
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
@@ -160,9 +160,9 @@ public final class TraderNode implements AutoCloseable {
         account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
         // The exit orders the positions keep resting (stops, rungs, targets) are not the account's: ask each position.
         for (InstrumentBook b : account.books().values()) {
-            if (b.positionSeq() > 0) {
-                String positionId = PositionIds.of(account.accountId(), InstrumentId.parse(b.instrument()), b.positionSeq());
-                PositionState p = engine.position(positionId).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
+            Optional<String> latest = b.latestPositionId(account.accountId());
+            if (latest.isPresent()) {
+                PositionState p = engine.position(latest.get()).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
                 open.addAll(new TreeSet<>(p.liveOrders()));
             }
         }
@@ -188,10 +188,6 @@ public final class TraderNode implements AutoCloseable {
     /** The live feed the node trades from (an exchange venue), if any. */
     public java.util.Optional<LiveFeedRunner> liveFeed() {
         return java.util.Optional.ofNullable(live);
-    }
-
-    Venue venue() {
-        return venue;
     }
 
     public ActorSystem<Void> system() {

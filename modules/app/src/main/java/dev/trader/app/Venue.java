@@ -28,9 +28,9 @@ interface Venue extends AutoCloseable {
     void restoreHolding(InstrumentId instrument, BigDecimal signedQuantity);
 
     /**
-     * The last trade of {@code instrument} our books hold ({@code lastTradeId}, the venue's own
-     * trade id; empty when none): fills the venue made after it and that we missed (a crash, a
-     * disconnect) are fetched from there when the venue starts.
+     * The trades our books hold ({@code bookedTradeIds}, all instruments'): the venue picks the
+     * last of {@code instrument}'s and, when it starts, fetches the fills it made after that and
+     * that we missed (a crash, a disconnect); from its first trade when none is booked.
      */
     default void restoreTradeCursor(InstrumentId instrument, Set<String> bookedTradeIds) {
     }

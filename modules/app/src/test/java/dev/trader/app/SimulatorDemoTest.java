@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trader.app.testing.TestNodes;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.trader.app.testing.TraderProcess;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,23 +37,20 @@ class SimulatorDemoTest {
         SecureRandom random = new SecureRandom();
         String key = "k" + HexFormat.of().formatHex(random.generateSeed(24));
         String secret = HexFormat.of().formatHex(random.generateSeed(32));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo", "--port", "0", "--exit-when-done",
-                "--data", TestNodes.FIXTURES.stream().map(Path::toString).collect(Collectors.joining(","))));
-        Path output = workDir.resolve("demo-output.txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile())
-                .directory(new File(System.getProperty("user.dir")));
-        pb.environment().put("TRADER_DATA_DIR", workDir.resolve("data").toString());
-        pb.environment().put("TRADER_REMOTE_PORT", "0");
-        pb.environment().put("BINANCE_API_KEY", key);
-        pb.environment().put("BINANCE_API_SECRET", secret);
-        Process p = pb.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("TRADER_DATA_DIR", workDir.resolve("data").toString());
+        env.put("TRADER_REMOTE_PORT", "0");
+        env.put("BINANCE_API_KEY", key);
+        env.put("BINANCE_API_SECRET", secret);
+        TraderProcess demo = TraderProcess.start(env, "demo", "--port", "0", "--exit-when-done",
+                "--data", TestNodes.FIXTURES.stream().map(Path::toString).collect(Collectors.joining(",")));
+        Process p = demo.process();
         try {
-            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the demo ends by itself");
+            assertTrue(demo.awaitExit(Duration.ofSeconds(180)), "the demo ends by itself");
         } finally {
             p.destroyForcibly();
         }
-        String out = Files.readString(output, StandardCharsets.UTF_8);
+        String out = String.join("\n", demo.lines());
         assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.contains(" INFO ")).collect(Collectors.joining("\n")));
 
         Matcher traded = TRADED.matcher(out);

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 public final class TraderProcess {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private TraderProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -52,6 +53,15 @@ public final class TraderProcess {
             }
         });
         return new TraderProcess(pb.start());
+    }
+
+    /** Waits for the process to end and its last line to be read; false (and nothing waited for further) if it runs past {@code within}. */
+    public boolean awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        reader.join(10_000);
+        return true;
     }
 
     public Process process() {

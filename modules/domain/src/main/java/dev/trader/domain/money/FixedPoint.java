@@ -76,6 +76,11 @@ public final class FixedPoint {
      * ledgers drift.
      */
     static long rawOf(BigDecimal value, String what) {
+        // A long holds at most 19 digits before the point; "1e99999999" would otherwise be expanded
+        // to a hundred million digits before failing (here, and in the message below).
+        if (value.precision() - value.scale() > 19) {
+            throw new IllegalArgumentException(what + " " + value + " is out of range");
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         int scale = Math.max(stripped.scale(), 0);
         if (scale > MAX_SCALE) {

@@ -14,7 +14,6 @@ import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.CborSerializable;
-import dev.trader.engine.position.PositionIds;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
@@ -400,7 +399,7 @@ public final class AccountEntity
     /** The flatten work, with the instrument's position and whether the kill switch holds its owner's orders. */
     private Observation observation(AccountState state, InstrumentId instrument) {
         InstrumentBook book = state.book(instrument.value());
-        String position = book.positionSeq() == 0 ? null : PositionIds.of(accountId, instrument, book.positionSeq());
+        String position = book.latestPositionId(accountId).orElse(null);
         StrategyId owner = book.owner() == null ? null : new StrategyId(book.owner());
         boolean blocked = owner == null ? state.risk().risk().globalKillSwitch() : state.risk().risk().killSwitchOn(owner);
         return desk.observation(state).of(position, blocked);

@@ -365,7 +365,8 @@ class OrderEntityTest {
     @Test
     void aCancelTheVenueRefusesLeavesTheOrderAsItWas() {
         place();
-        venue.refuseCancels();
+        // The venue still has it: a refused cancel's query must not end it.
+        venue.refuseCancels().answerQueriesWith(Optional.of(OrderStatus.ACCEPTED));
         TestProbe<OrderState> probe = PEKKO.testKit().createTestProbe();
 
         kit.runCommand(new OrderEntity.Cancel("flatten after a floor", probe.ref()));

@@ -20,8 +20,7 @@ enum BinanceEndpoint {
     MY_TRADES("GET", "/api/v3/myTrades", Security.SIGNED, 20),
     ACCOUNT("GET", "/api/v3/account", Security.SIGNED, 20),
     USER_STREAM_START("POST", "/api/v3/userDataStream", Security.API_KEY, 2),
-    USER_STREAM_KEEPALIVE("PUT", "/api/v3/userDataStream", Security.API_KEY, 2),
-    USER_STREAM_CLOSE("DELETE", "/api/v3/userDataStream", Security.API_KEY, 2);
+    USER_STREAM_KEEPALIVE("PUT", "/api/v3/userDataStream", Security.API_KEY, 2);
 
     /** NONE: public; API_KEY: the X-MBX-APIKEY header only; SIGNED: the header, a timestamp and the HMAC signature. */
     enum Security { NONE, API_KEY, SIGNED }

@@ -5,13 +5,11 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.TradeId;
 import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.money.Money;
-import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderStatus;
-import dev.trader.domain.order.OrderType;
 import dev.trader.domain.order.SubmitOutcome;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
@@ -75,7 +73,6 @@ public final class BinanceExecutionClient implements ExecutionClient {
     private final FillDispatcher fills;
     private final FillGapRepair repair;
     private volatile FeeConverter fees = FeeConverter.quoteAndBaseOnly();
-    private volatile Function<InstrumentId, Optional<Price>> referencePrices = i -> Optional.empty();
     private final AtomicReference<CompletableFuture<Integer>> runningRepair = new AtomicReference<>();
     /** A repair asked for while one runs: it starts when that one ends. This and the counts below are guarded by heldBack. */
     private CompletableFuture<Integer> nextRepair;
@@ -105,7 +102,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
         }
         this.symbols = Collections.unmodifiableMap(bySymbol);
         this.fills = new FillDispatcher(executor, 200_000, 5, Duration.ofMillis(200));
-        this.repair = new FillGapRepair(rest, () -> List.copyOf(symbols.keySet()), orders, fills, this::acceptTrade, fillLookback);
+        this.repair = new FillGapRepair(rest, () -> List.copyOf(symbols.keySet()), orders, fills, this::applyTrade, fillLookback);
     }
 
     @Override
@@ -162,11 +159,6 @@ public final class BinanceExecutionClient implements ExecutionClient {
     /** Prices of fee assets other than base and quote (BNB), so such fees can be booked; without them those fills are refused. */
     public void setFeeAssetPrices(FeeConverter.AssetPrices prices) {
         this.fees = new FeeConverter(prices);
-    }
-
-    /** A recent price per instrument, to check a MARKET order's notional before sending it (unchecked without one). */
-    public void setReferencePrices(Function<InstrumentId, Optional<Price>> prices) {
-        this.referencePrices = prices;
     }
 
     /** The traded symbols with the filters in force (the exchange's once started). */
@@ -246,8 +238,8 @@ public final class BinanceExecutionClient implements ExecutionClient {
                 quantity = reducible;
             }
         }
-        Price reference = request.type() == OrderType.MARKET ? referencePrices.apply(request.instrument()).orElse(null) : null;
-        ExchangeFilters.Checked checked = s.filters().check(request.side(), request.type(), quantity, request.limitPrice(), reference);
+        // No reference price for a MARKET order's notional: Binance checks it against its own average price.
+        ExchangeFilters.Checked checked = s.filters().check(request.side(), request.type(), quantity, request.limitPrice(), null);
         if (checked.refused()) {
             return refuse(id, checked.refusal());
         }
@@ -491,13 +483,12 @@ public final class BinanceExecutionClient implements ExecutionClient {
         }
     }
 
+    /** A stream trade waits while a repair runs, so that repaired (earlier) trades reach the engine first; repaired ones go straight to {@link #applyTrade}. */
     private void acceptTrade(TradeReport t) {
-        if (!"myTrades".equals(t.source())) {
-            synchronized (heldBack) {
-                if (repairing) {
-                    heldBack.add(t);
-                    return;
-                }
+        synchronized (heldBack) {
+            if (repairing) {
+                heldBack.add(t);
+                return;
             }
         }
         applyTrade(t);

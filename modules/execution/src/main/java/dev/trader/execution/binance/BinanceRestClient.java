@@ -231,10 +231,6 @@ public final class BinanceRestClient {
         return call(BinanceEndpoint.USER_STREAM_KEEPALIVE, RequestParams.of().add("listenKey", listenKey), root -> null);
     }
 
-    public CompletionStage<Void> closeUserDataStream(String listenKey) {
-        return call(BinanceEndpoint.USER_STREAM_CLOSE, RequestParams.of().add("listenKey", listenKey), root -> null);
-    }
-
     private static int limit(int limit) {
         if (limit < 1 || limit > BinanceResponses.MAX_ROWS) {
             throw new IllegalArgumentException("limit must be within 1.." + BinanceResponses.MAX_ROWS + " but was " + limit);

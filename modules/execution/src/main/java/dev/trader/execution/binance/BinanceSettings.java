@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -81,31 +81,32 @@ public record BinanceSettings(URI restBaseUrl, URI wsBaseUrl, Duration recvWindo
      */
     public static BinanceSettings fromConfig(Config section) {
         Builder b = builder();
-        b.restBaseUrl = read(section, "rest-base-url", b.restBaseUrl, c -> uri("rest-base-url", c.getString("rest-base-url")));
-        b.wsBaseUrl = read(section, "ws-base-url", b.wsBaseUrl, c -> uri("ws-base-url", c.getString("ws-base-url")));
-        b.recvWindow = read(section, "recv-window", b.recvWindow, c -> c.getDuration("recv-window"));
-        b.connectTimeout = read(section, "connect-timeout", b.connectTimeout, c -> c.getDuration("connect-timeout"));
-        b.requestTimeout = read(section, "request-timeout", b.requestTimeout, c -> c.getDuration("request-timeout"));
-        b.maxQueueWait = read(section, "max-queue-wait", b.maxQueueWait, c -> c.getDuration("max-queue-wait"));
-        b.maxResponseBytes = read(section, "max-response-bytes", b.maxResponseBytes, c -> c.getBytes("max-response-bytes").intValue());
-        b.keepAliveInterval = read(section, "keep-alive-interval", b.keepAliveInterval, c -> c.getDuration("keep-alive-interval"));
-        b.backoffMin = read(section, "backoff-min", b.backoffMin, c -> c.getDuration("backoff-min"));
-        b.backoffMax = read(section, "backoff-max", b.backoffMax, c -> c.getDuration("backoff-max"));
-        b.backoffSeed = read(section, "backoff-seed", b.backoffSeed, c -> c.getLong("backoff-seed"));
-        b.breakerThreshold = read(section, "breaker-threshold", b.breakerThreshold, c -> c.getInt("breaker-threshold"));
-        b.breakerCoolDown = read(section, "breaker-cool-down", b.breakerCoolDown, c -> c.getDuration("breaker-cool-down"));
-        b.fillLookback = read(section, "fill-lookback", b.fillLookback, c -> c.getDuration("fill-lookback"));
-        b.apiKeyEnv = read(section, "api-key-env", b.apiKeyEnv, c -> c.getString("api-key-env"));
-        b.apiSecretEnv = read(section, "api-secret-env", b.apiSecretEnv, c -> c.getString("api-secret-env"));
+        b.restBaseUrl = read(section, "rest-base-url", b.restBaseUrl, (c, k) -> uri(k, c.getString(k)));
+        b.wsBaseUrl = read(section, "ws-base-url", b.wsBaseUrl, (c, k) -> uri(k, c.getString(k)));
+        b.recvWindow = read(section, "recv-window", b.recvWindow, Config::getDuration);
+        b.connectTimeout = read(section, "connect-timeout", b.connectTimeout, Config::getDuration);
+        b.requestTimeout = read(section, "request-timeout", b.requestTimeout, Config::getDuration);
+        b.maxQueueWait = read(section, "max-queue-wait", b.maxQueueWait, Config::getDuration);
+        b.maxResponseBytes = read(section, "max-response-bytes", b.maxResponseBytes, (c, k) -> c.getBytes(k).intValue());
+        b.keepAliveInterval = read(section, "keep-alive-interval", b.keepAliveInterval, Config::getDuration);
+        b.backoffMin = read(section, "backoff-min", b.backoffMin, Config::getDuration);
+        b.backoffMax = read(section, "backoff-max", b.backoffMax, Config::getDuration);
+        b.backoffSeed = read(section, "backoff-seed", b.backoffSeed, Config::getLong);
+        b.breakerThreshold = read(section, "breaker-threshold", b.breakerThreshold, Config::getInt);
+        b.breakerCoolDown = read(section, "breaker-cool-down", b.breakerCoolDown, Config::getDuration);
+        b.fillLookback = read(section, "fill-lookback", b.fillLookback, Config::getDuration);
+        b.apiKeyEnv = read(section, "api-key-env", b.apiKeyEnv, Config::getString);
+        b.apiSecretEnv = read(section, "api-secret-env", b.apiSecretEnv, Config::getString);
         return b.build();
     }
 
-    private static <T> T read(Config c, String key, T fallback, Function<Config, T> reader) {
+    /** The value at {@code key} read by {@code reader}, or {@code fallback} when absent; the key is named once. */
+    private static <T> T read(Config c, String key, T fallback, BiFunction<Config, String, T> reader) {
         if (!c.hasPath(key)) {
             return fallback;
         }
         try {
-            return reader.apply(c);
+            return reader.apply(c, key);
         } catch (ConfigException e) {
             throw bad(key, "cannot be read: " + e.getMessage());
         }

@@ -77,6 +77,8 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
     private static final Timeframe INTERVAL = Timeframe.M1;
     private static final int LOGGED_FRAME_CHARS = 200;
 
+    /** Logged with every duplicate bar: built once. */
+    private final String description;
     private final KlineFeedConfig config;
     private final Consumer<FeedEvent> listener;
     private final RandomGenerator random;
@@ -111,6 +113,7 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
      */
     public BinanceKlineFeed(KlineFeedConfig config, Consumer<FeedEvent> listener, RandomGenerator random, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.description = "binance klines " + config.streamUri();
         this.listener = Objects.requireNonNull(listener, "listener");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -128,7 +131,7 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
 
     @Override
     public String describe() {
-        return "binance klines " + config.streamUri();
+        return description;
     }
 
     /** The bars; the connection opens at the first subscription. */

@@ -84,7 +84,7 @@ final class JsonFields {
             throw new FrameRejected(RejectReason.NON_POSITIVE_PRICE, where + " must be a positive price but was " + text);
         }
         try {
-            return Price.of(canonical(v));
+            return Price.of(v);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new FrameRejected(RejectReason.OUT_OF_RANGE, where + " does not fit a price: " + text);
         }
@@ -99,7 +99,7 @@ final class JsonFields {
             return Quantity.ZERO;
         }
         try {
-            return Quantity.of(canonical(v));
+            return Quantity.of(v);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new FrameRejected(RejectReason.OUT_OF_RANGE, where + " does not fit a quantity: " + text);
         }
@@ -122,12 +122,6 @@ final class JsonFields {
             throw new FrameRejected(RejectReason.OUT_OF_RANGE, where + " is too large: '" + (text.length() <= 40 ? text : text.substring(0, 40) + "…") + "'");
         }
         return v;
-    }
-
-    /** Binance pads to 8 decimals: the value without trailing zeros (never a negative scale). */
-    private static BigDecimal canonical(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     static List<String> fieldNames(JsonNode node) {
