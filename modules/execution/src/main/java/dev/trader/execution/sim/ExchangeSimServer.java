@@ -6,7 +6,6 @@ import dev.trader.execution.sim.ws.SimWsConfig;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
@@ -28,12 +27,9 @@ public final class ExchangeSimServer implements AutoCloseable {
     private final ExchangeSimulator simulator;
     private final SimWebSocketServer streams;
     private final ServerBinding binding;
-    private final AtomicLong klinesPublished;
 
-    private ExchangeSimServer(ActorSystem<Void> system, ExchangeSimulator simulator, SimWebSocketServer streams, ServerBinding binding,
-                              AtomicLong klinesPublished) {
+    private ExchangeSimServer(ActorSystem<Void> system, ExchangeSimulator simulator, SimWebSocketServer streams, ServerBinding binding) {
         this.system = system;
-        this.klinesPublished = klinesPublished;
         this.simulator = simulator;
         this.streams = streams;
         this.binding = binding;
@@ -52,32 +48,13 @@ public final class ExchangeSimServer implements AutoCloseable {
         ExchangeSimulator simulator = null;
         try {
             SimWebSocketServer streams = new SimWebSocketServer(system, wsConfig);
-            AtomicLong klines = new AtomicLong();
-            simulator = ExchangeSimulator.create(config, new SimStreams() {
-                @Override
-                public void publish(String stream, String payloadJson) {
-                    streams.publish(stream, payloadJson);
-                    if (stream.endsWith("@kline_1m")) {
-                        klines.incrementAndGet();
-                    }
-                }
-
-                @Override
-                public void disconnect(String stream) {
-                    streams.disconnect(stream);
-                }
-
-                @Override
-                public int subscribers(String stream) {
-                    return streams.subscribers(stream);
-                }
-            });
+            simulator = ExchangeSimulator.create(config, streams);
             ServerBinding binding = Http.get(system).newServerAt(host, port)
                     .withSettings(streams.serverSettings())
                     .bind(Directives.concat(simulator.route(), streams.route()))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("exchange simulator serving the Binance spot API on {} ({} symbol(s))", binding.localAddress(), config.symbols().size());
-            return new ExchangeSimServer(system, simulator, streams, binding, klines);
+            return new ExchangeSimServer(system, simulator, streams, binding);
         } catch (Exception e) {
             if (simulator != null) {
                 simulator.close();
@@ -97,7 +74,7 @@ public final class ExchangeSimServer implements AutoCloseable {
 
     /** Closed klines sent out so far (all symbols): what a client that missed none has received once they arrive. */
     public long klinesPublished() {
-        return klinesPublished.get();
+        return simulator.klinesPublished();
     }
 
     public int port() {

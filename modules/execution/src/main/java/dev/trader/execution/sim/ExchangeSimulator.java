@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -68,6 +69,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final ScheduledFuture<?> expiryTask;
     private final Map<String, Long> nextMarketTradeId = new HashMap<>();
     private final List<AutoCloseable> replays = new ArrayList<>();
+    /** Closed klines of step() sent out; frame replays of recorded klines are not counted. */
+    private final AtomicLong klinesPublished = new AtomicLong();
     private int cursor;
 
     private ExchangeSimulator(Builder b) {
@@ -110,16 +113,16 @@ public final class ExchangeSimulator implements AutoCloseable {
         return rest.route();
     }
 
-    /** The account ledger: the truth. */
-    public SimLedger ledger() {
-        return ledger;
-    }
-
     /** The whole account now, atomically. */
     public LedgerSnapshot snapshot() {
         synchronized (ledger) {
             return ledger.snapshot(clock.now());
         }
+    }
+
+    /** Fills so far, under the ledger lock (SimLedger's methods hold it): cheap enough to poll, unlike {@link #snapshot()}. */
+    public int tradeCount() {
+        return ledger.tradeCount();
     }
 
     public MatchingEngine engine() {
@@ -148,6 +151,11 @@ public final class ExchangeSimulator implements AutoCloseable {
     /** The replay's market time (ms): the open of the next bar to be replayed. */
     public long marketTime() {
         return clock.now();
+    }
+
+    /** Closed klines sent out so far (all symbols): what a client that missed none has received once they arrive. */
+    public long klinesPublished() {
+        return klinesPublished.get();
     }
 
     /** Bars (distinct open times) not replayed yet. */
@@ -198,6 +206,8 @@ public final class ExchangeSimulator implements AutoCloseable {
             more = cursor < timeline.length();
         }
         out.drain();
+        // Counted once drained, so a reader who sees the count can expect those klines to be on their way.
+        klinesPublished.addAndGet(bars.size());
         return more;
     }
 
@@ -241,6 +251,12 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     /** Expires listen keys whose validity ran out: {@code listenKeyExpired} on each, then its connections close. */
     public void expireListenKeys() {
+        // Runs every second and before every request, almost always with no key due: then there is nothing to publish (what
+        // others queued, they drain themselves), so skip the ledger lock. A key due now is still due under the lock unless
+        // kept alive meanwhile, which expire() below respects.
+        if (!listenKeys.anyDue(wallClock.millis())) {
+            return;
+        }
         synchronized (ledger) {
             for (String key : listenKeys.expire(wallClock.millis())) {
                 userStream.expired(key, clock.now());

@@ -16,12 +16,4 @@ public record ReplayPacing(Duration barInterval) {
         }
         return new ReplayPacing(Duration.ofNanos((long) (1_000_000_000L / bars)));
     }
-
-    /** {@code factor} times real time: 60 replays a 1m bar every second. */
-    public static ReplayPacing speed(double factor) {
-        if (!(factor > 0)) {
-            throw new IllegalArgumentException("replay speed factor must be positive but was " + factor);
-        }
-        return new ReplayPacing(Duration.ofNanos((long) (60_000_000_000L / factor)));
-    }
 }

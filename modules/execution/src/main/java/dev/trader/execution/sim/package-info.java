@@ -6,7 +6,7 @@
  * Packages: {@code config} (what a run is made of), {@code market} (candles, frames, the market
  * clock, books), {@code exchange} (matching engine and ledger), {@code rest} (the HTTP API),
  * {@code stream} (listen keys and user-data payloads), {@code fault} (fault plan, injector, log),
- * {@code api} (Binance's error model and wire decimals).
+ * {@code api} (Binance's error model, wire decimals and wire times).
  * <p>
  * Where it knowingly differs from Binance (each one a simplification a client can live with):
  * <ul>

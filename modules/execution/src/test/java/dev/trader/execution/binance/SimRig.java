@@ -162,7 +162,7 @@ final class SimRig implements AutoCloseable {
     /** Waits until every trade of the ledger has been delivered (or 10 s), then until delivery is idle. */
     void awaitFillsOfLedger() {
         waitUntil("every ledger trade is delivered to the fill listener (ledger " + ledger().trades().size() + ", delivered "
-                + client.deliveredFills() + ")", Duration.ofSeconds(10), () -> client.deliveredFills() >= ledger().trades().size());
+                + client.deliveredFills() + ")", Duration.ofSeconds(10), () -> client.deliveredFills() >= server.simulator().tradeCount());
         TestSetup.join(client.fillsDelivered());
     }
 

@@ -17,10 +17,6 @@ public record BinanceError(int httpStatus, int code, String msg) {
 
     // 10xx
 
-    public static BinanceError tooMuchWeight(int limit) {
-        return tooMuchWeight(limit, "1 MINUTE");
-    }
-
     /** {@code window} as Binance names it: "1 MINUTE", "10 SECOND". */
     public static BinanceError tooMuchWeight(int limit, String window) {
         return new BinanceError(429, -1003, "Too much request weight used; current limit is " + limit

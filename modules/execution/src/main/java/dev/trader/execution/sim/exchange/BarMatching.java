@@ -35,10 +35,10 @@ final class BarMatching {
     record Match(WorkingOrder order, BigDecimal price, boolean taker) {
     }
 
-    /** The plan of one bar: the matches in order, and the stops it triggered (each with whether in the range). */
-    record Plan(List<Match> matches, Set<WorkingOrder> triggeredAtOpen, Set<WorkingOrder> triggeredInRange) {
+    /** The plan of one bar: the matches in order, and the stops it triggered (at the open or in the range: the engine needs no more). */
+    record Plan(List<Match> matches, Set<WorkingOrder> triggeredStops) {
         boolean triggered(WorkingOrder o) {
-            return triggeredAtOpen.contains(o) || triggeredInRange.contains(o);
+            return triggeredStops.contains(o);
         }
     }
 
@@ -52,7 +52,7 @@ final class BarMatching {
                 .thenComparingLong(o -> o.orderId);
         Comparator<WorkingOrder> byPrice = Comparator.<WorkingOrder, BigDecimal>comparing(o -> o.price.subtract(open).abs())
                 .thenComparingLong(o -> o.orderId);
-        List<WorkingOrder> stops = eligible.stream().filter(o -> o.type.isStop() && !o.triggered).sorted(byStop).toList();
+        List<WorkingOrder> stops = eligible.stream().filter(o -> o.type.isStop() && !o.triggered()).sorted(byStop).toList();
 
         for (WorkingOrder o : eligible) {
             if (o.isMarketLike()) {
@@ -90,7 +90,7 @@ final class BarMatching {
                 add(out, done, o, o.price, inRange.contains(o));
             }
         }
-        return new Plan(out, atOpen, inRange);
+        return new Plan(out, triggered);
     }
 
     private static List<WorkingOrder> limits(List<WorkingOrder> eligible, Set<WorkingOrder> triggeredNow, Comparator<WorkingOrder> order) {

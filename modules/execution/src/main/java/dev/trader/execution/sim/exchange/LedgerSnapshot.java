@@ -1,9 +1,11 @@
 package dev.trader.execution.sim.exchange;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The simulated account at one moment, taken atomically: the truth tests and the end-of-demo
@@ -16,7 +18,8 @@ import java.util.Optional;
  */
 public record LedgerSnapshot(long marketTime, Map<String, BalanceView> balances, List<OrderView> orders, List<TradeView> trades) {
     public LedgerSnapshot {
-        balances = Map.copyOf(balances);
+        // Map.copyOf would lose the order: keep the sort by asset the balances are documented to have.
+        balances = Collections.unmodifiableMap(new TreeMap<>(balances));
         orders = List.copyOf(orders);
         trades = List.copyOf(trades);
     }

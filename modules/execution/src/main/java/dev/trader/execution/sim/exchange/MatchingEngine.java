@@ -168,8 +168,7 @@ public final class MatchingEngine {
                 BarMatching.Plan plan = BarMatching.plan(bar, eligible);
                 for (WorkingOrder o : eligible) {
                     if (plan.triggered(o)) {
-                        o.triggered = true;
-                        o.workingTime = bar.openTime();
+                        o.workingTime = bar.openTime(); // which makes it triggered()
                     }
                 }
                 BigDecimal cap = Decimals.floorToStep(bar.volume().multiply(config.maxParticipation()), spec.stepSize());
@@ -195,7 +194,7 @@ public final class MatchingEngine {
         }
         BigDecimal price = m.price();
         BigDecimal step = spec.stepSize();
-        BigDecimal q = o.isQuoteOrder() ? Decimals.floorToStep(o.remainingQuote().divide(price, 16, RoundingMode.FLOOR), step) : o.remainingQty();
+        BigDecimal q = o.isQuoteOrder() ? quoteLeftInSteps(o, price, step) : o.remainingQty();
         if (o.isQuoteOrder() && o.side == OrderSide.SELL) {
             q = Decimals.floorToStep(q.min(o.locked), step);
         }
@@ -237,7 +236,7 @@ public final class MatchingEngine {
                 spec.quoteAsset(), time, !m.taker());
         ledger.addTrade(trade);
         boolean done = o.isQuoteOrder()
-                ? Decimals.floorToStep(o.remainingQuote().divide(price, 16, RoundingMode.FLOOR), step).signum() == 0
+                ? quoteLeftInSteps(o, price, step).signum() == 0
                         || (o.side == OrderSide.SELL && o.locked.signum() == 0)
                 : o.remainingQty().signum() == 0;
         if (done) {
@@ -253,6 +252,11 @@ public final class MatchingEngine {
         }
         orderEvent(time, ExecutionType.TRADE, o, trade, null);
         balanceEvent(time, spec.baseAsset(), spec.quoteAsset());
+    }
+
+    /** What the rest of a quoteOrderQty order's amount buys or sells at {@code price}, in whole steps. */
+    private static BigDecimal quoteLeftInSteps(WorkingOrder o, BigDecimal price, BigDecimal step) {
+        return Decimals.floorToStep(o.remainingQuote().divide(price, 16, RoundingMode.FLOOR), step);
     }
 
     /** The most of {@code q} (in steps) whose cost with commission fits in {@code available}. */
@@ -321,7 +325,7 @@ public final class MatchingEngine {
     }
 
     /** A Binance-looking id (22 letters and digits), from the run's seed so that runs repeat. */
-    public String generatedId(int length) {
+    private String generatedId(int length) {
         synchronized (ledger) {
             StringBuilder b = new StringBuilder(length);
             for (int i = 0; i < length; i++) {

@@ -2,7 +2,7 @@ package dev.trader.execution.sim.exchange;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 public final class SimLedger {
     private final Map<String, BigDecimal[]> balances = new TreeMap<>();
     private final Map<Long, WorkingOrder> orders = new LinkedHashMap<>();
+    /** symbol NUL clientOrderId → the newest order with that id (ended ones too: the id may be reused once an order is closed). */
+    private final Map<String, WorkingOrder> newestByClientId = new HashMap<>();
     private final List<TradeView> trades = new ArrayList<>();
     private long lastUpdate;
 
@@ -48,16 +50,17 @@ public final class SimLedger {
         return lastUpdate;
     }
 
-    public synchronized Optional<OrderView> order(long orderId) {
-        return Optional.ofNullable(orders.get(orderId)).map(WorkingOrder::view);
-    }
-
     public synchronized List<OrderView> orders(Predicate<OrderView> filter) {
         return orders.values().stream().map(WorkingOrder::view).filter(filter).toList();
     }
 
     public synchronized List<TradeView> trades(Predicate<TradeView> filter) {
         return trades.stream().filter(filter).toList();
+    }
+
+    /** Fills so far: what a poll for "every trade delivered" needs, without copying the ledger into a snapshot. */
+    public synchronized int tradeCount() {
+        return trades.size();
     }
 
     // Mutators: package-private, called by the engine holding this object's lock.
@@ -106,6 +109,8 @@ public final class SimLedger {
 
     void add(WorkingOrder o) {
         orders.put(o.orderId, o);
+        // Order ids only grow as orders are added, so the last one added under an id is the newest.
+        newestByClientId.put(clientIdKey(o.symbol, o.clientOrderId), o);
     }
 
     WorkingOrder get(long orderId) {
@@ -114,8 +119,11 @@ public final class SimLedger {
 
     /** The most recent order of {@code symbol} with {@code clientOrderId}. */
     Optional<WorkingOrder> byClientId(String symbol, String clientOrderId) {
-        return orders.values().stream().filter(o -> o.symbol.equals(symbol) && o.clientOrderId.equals(clientOrderId))
-                .max(Comparator.comparingLong(o -> o.orderId));
+        return Optional.ofNullable(newestByClientId.get(clientIdKey(symbol, clientOrderId)));
+    }
+
+    private static String clientIdKey(String symbol, String clientOrderId) {
+        return symbol + '\u0000' + clientOrderId;
     }
 
     List<WorkingOrder> open(String symbol) {

@@ -27,8 +27,8 @@ final class WorkingOrder {
     BigDecimal cumQuote = BigDecimal.ZERO;
     SimOrderStatus status = SimOrderStatus.NEW;
     long updateTime;
+    /** When the order went on the book: its time, or for a stop the open of the bar that triggered it (-1 until then). */
     long workingTime;
-    boolean triggered;
     /** Bars this order has been eligible in (0 = its first chance is still ahead). */
     int barsSeen;
     /** What this order holds locked: quote for a BUY, base for a SELL. */
@@ -63,14 +63,22 @@ final class WorkingOrder {
         return quoteOrderQty == null ? null : quoteOrderQty.subtract(cumQuote);
     }
 
+    /**
+     * A stop whose stop price was reached. Derived from {@code workingTime}, which the engine sets when it triggers, so
+     * the two cannot disagree; no bar opens at -1 (bars are minute-aligned), so -1 means exactly "not yet".
+     */
+    boolean triggered() {
+        return type.isStop() && workingTime != -1;
+    }
+
     /** Trades like a market order now: a MARKET order, or a STOP_LOSS whose stop was reached. */
     boolean isMarketLike() {
-        return type == SimOrderType.MARKET || (type == SimOrderType.STOP_LOSS && triggered);
+        return type == SimOrderType.MARKET || (type == SimOrderType.STOP_LOSS && triggered());
     }
 
     /** Rests like a limit order now: a LIMIT, or a STOP_LOSS_LIMIT whose stop was reached. */
     boolean isLimitLike() {
-        return type == SimOrderType.LIMIT || (type == SimOrderType.STOP_LOSS_LIMIT && triggered);
+        return type == SimOrderType.LIMIT || (type == SimOrderType.STOP_LOSS_LIMIT && triggered());
     }
 
     OrderView view() {

@@ -28,10 +28,6 @@ public final class FaultInjector {
         }
     }
 
-    public static FaultInjector none() {
-        return new FaultInjector(FaultPlan.none());
-    }
-
     public FaultLog log() {
         return log;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
+import dev.trader.execution.sim.api.BinanceTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads 1m candle files: Freqtrade JSON (an array of {@code [openTimeMs, open, high, low, close,
@@ -35,22 +32,21 @@ public final class CandleFiles {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(64).build()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final long MICROS_THRESHOLD = 100_000_000_000_000L;
 
     private CandleFiles() {
     }
 
     /** Reads {@code source} ({@code classpath:/path} or a file path) as the bars of {@code symbol}, sorted by open time. */
     public static List<SimBar> read(String symbol, String source) {
-        try (InputStream in = open(source)) {
+        try (InputStream in = MarketSources.open(source)) {
             return read(symbol, in, source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read candles of " + symbol + " from " + source + ": " + e.getMessage(), e);
         }
     }
 
-    static List<SimBar> read(String symbol, InputStream raw, String name) throws IOException {
-        InputStream in = unzipped(raw);
+    /** {@code in}: unzipped and supporting mark/reset, as {@link MarketSources#open} gives it. */
+    private static List<SimBar> read(String symbol, InputStream in, String name) throws IOException {
         in.mark(64);
         int first;
         do {
@@ -65,28 +61,6 @@ public final class CandleFiles {
             }
         }
         return bars;
-    }
-
-    private static InputStream open(String source) throws IOException {
-        if (source.startsWith("classpath:")) {
-            String path = source.substring("classpath:".length());
-            InputStream in = CandleFiles.class.getResourceAsStream(path.startsWith("/") ? path : "/" + path);
-            if (in == null) {
-                throw new IOException("no classpath resource " + path);
-            }
-            return in;
-        }
-        return Files.newInputStream(Path.of(source));
-    }
-
-    private static InputStream unzipped(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        InputStream out = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in)) : in;
-        return out;
     }
 
     private static List<SimBar> json(String symbol, InputStream in, String name) throws IOException {
@@ -140,7 +114,7 @@ public final class CandleFiles {
 
     /** Binance's spot dumps switched to microseconds in 2025: a time that large is µs. */
     private static long millis(long t) {
-        return t >= MICROS_THRESHOLD ? t / 1000 : t;
+        return BinanceTime.toMillis(t);
     }
 
     private static BigDecimal dec(String s) {

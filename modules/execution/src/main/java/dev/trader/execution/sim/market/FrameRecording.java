@@ -2,18 +2,14 @@ package dev.trader.execution.sim.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a raw Binance frame recording: one frame per line, {@code <local_receive_ns> <combined
@@ -31,16 +27,8 @@ public final class FrameRecording {
     }
 
     public static List<RecordedFrame> read(String source) {
-        try (InputStream raw = source.startsWith("classpath:") ? FrameRecording.class.getResourceAsStream(source.substring("classpath:".length()))
-                : Files.newInputStream(Path.of(source))) {
-            if (raw == null) {
-                throw new IOException("no classpath resource " + source);
-            }
-            BufferedInputStream in = new BufferedInputStream(raw);
-            in.mark(2);
-            boolean gz = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+        try (InputStream in = MarketSources.open(source)) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<RecordedFrame> frames = new ArrayList<>();
             String line;
             int n = 0;

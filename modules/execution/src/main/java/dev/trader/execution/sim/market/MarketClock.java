@@ -16,8 +16,11 @@ public final class MarketClock {
         return now;
     }
 
-    /** Moves the clock to {@code t}; never backwards. */
-    public synchronized void advanceTo(long t) {
+    /**
+     * Moves the clock to {@code t}; never backwards. Not synchronized: its only caller, the replay's step, holds the
+     * ledger lock, which already orders the moves; readers need only the volatile.
+     */
+    public void advanceTo(long t) {
         if (t < now) {
             throw new IllegalStateException("market clock cannot go back from " + now + " to " + t);
         }

@@ -46,10 +46,6 @@ public final class MarketTimeline {
         this.times = all.stream().mapToLong(Long::longValue).toArray();
     }
 
-    public static MarketTimeline empty() {
-        return new MarketTimeline(Map.of());
-    }
-
     /** Number of distinct open times (steps of the replay). */
     public int length() {
         return times.length;

@@ -90,8 +90,7 @@ final class AccountEndpoints {
         List<OrderView> all = ledger.orders(o -> o.symbol().equals(symbol)
                 && (fromOrderId == null || o.orderId() >= fromOrderId)
                 && (start == null || o.time() >= start) && (end == null || o.time() <= end));
-        boolean oldestFirst = fromOrderId != null || start != null;
-        all = oldestFirst ? all.subList(0, Math.min(limit, all.size())) : all.subList(Math.max(0, all.size() - limit), all.size());
+        all = Limits.window(all, limit, fromOrderId != null || start != null);
         ArrayNode out = F.arrayNode();
         all.forEach(o -> out.add(OrderPayloads.query(o)));
         return ApiResponse.ok(out);
@@ -114,8 +113,7 @@ final class AccountEndpoints {
                 && (orderId == null || t.orderId() == orderId)
                 && (fromId == null || t.id() >= fromId)
                 && (start == null || t.time() >= start) && (end == null || t.time() <= end));
-        boolean oldestFirst = fromId != null || start != null;
-        trades = oldestFirst ? trades.subList(0, Math.min(limit, trades.size())) : trades.subList(Math.max(0, trades.size() - limit), trades.size());
+        trades = Limits.window(trades, limit, fromId != null || start != null);
         ArrayNode out = F.arrayNode();
         trades.forEach(t -> out.add(OrderPayloads.trade(t)));
         return ApiResponse.ok(out);

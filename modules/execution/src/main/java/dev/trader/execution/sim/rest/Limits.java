@@ -1,6 +1,7 @@
 package dev.trader.execution.sim.rest;
 
 import dev.trader.execution.sim.api.BinanceError;
+import java.util.List;
 
 /** The {@code limit} parameter of the list endpoints: default when absent, -1130 naming it when outside 1..max. */
 final class Limits {
@@ -13,6 +14,14 @@ final class Limits {
             throw BinanceError.invalidParameter("limit").exception();
         }
         return limit;
+    }
+
+    /**
+     * The part of {@code all} (oldest first) a list endpoint answers: the {@code limit} newest, or with a starting point
+     * ({@code fromStart}: a start time or a first id) the {@code limit} oldest from there.
+     */
+    static <T> List<T> window(List<T> all, int limit, boolean fromStart) {
+        return fromStart ? all.subList(0, Math.min(limit, all.size())) : all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
     /** Binance refuses a time range of more than 24 hours (-1127). */

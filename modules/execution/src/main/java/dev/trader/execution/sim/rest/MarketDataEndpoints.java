@@ -144,7 +144,7 @@ final class MarketDataEndpoints {
         Long end = p.time("endTime").orElse(null);
         List<SimBar> bars = timeline.closedBars(s.symbol(), clock.now()).stream()
                 .filter(b -> (start == null || b.openTime() >= start) && (end == null || b.openTime() <= end)).toList();
-        bars = start != null ? bars.subList(0, Math.min(limit, bars.size())) : bars.subList(Math.max(0, bars.size() - limit), bars.size());
+        bars = Limits.window(bars, limit, start != null);
         ArrayNode out = F.arrayNode();
         for (SimBar b : bars) {
             out.addArray().add(b.openTime()).add(Decimals.wire(b.open())).add(Decimals.wire(b.high())).add(Decimals.wire(b.low()))

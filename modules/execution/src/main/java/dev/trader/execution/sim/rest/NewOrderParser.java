@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * newClientOrderId's alphabet. What passes is a well-formed {@link NewOrder}.
  */
 final class NewOrderParser {
-    static final String CLIENT_ID_RANGE = "^[a-zA-Z0-9-_]{1,36}$";
+    private static final String CLIENT_ID_RANGE = "^[a-zA-Z0-9-_]{1,36}$";
     private static final Pattern CLIENT_ID = Pattern.compile(CLIENT_ID_RANGE);
 
     enum ResponseType { ACK, RESULT, FULL }
@@ -83,13 +83,18 @@ final class NewOrderParser {
             }
         }
         String clientOrderId = p.string("newClientOrderId").orElse(null);
-        if (clientOrderId != null && !CLIENT_ID.matcher(clientOrderId).matches()) {
-            throw BinanceError.illegalChars("newClientOrderId", CLIENT_ID_RANGE).exception();
-        }
+        checkClientOrderId("newClientOrderId", clientOrderId);
         ResponseType defaultType = type == SimOrderType.MARKET || type == SimOrderType.LIMIT ? ResponseType.FULL : ResponseType.ACK;
         ResponseType responseType = p.enumValue("newOrderRespType", ResponseType.class,
                 BinanceError.invalidParameter("newOrderRespType")).orElse(defaultType);
         return new Parsed(new NewOrder(symbol, side, type, tif, quantity, quoteQty, price, stopPrice, clientOrderId), responseType);
+    }
+
+    /** Refuses (-1100, naming {@code param}) a client order id outside Binance's alphabet and length; null is not sent, so fine. */
+    static void checkClientOrderId(String param, String id) {
+        if (id != null && !CLIENT_ID.matcher(id).matches()) {
+            throw BinanceError.illegalChars(param, CLIENT_ID_RANGE).exception();
+        }
     }
 
     private static void mandatory(RequestParams p, String... names) {

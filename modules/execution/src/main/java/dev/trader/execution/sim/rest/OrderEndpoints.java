@@ -62,7 +62,7 @@ final class OrderEndpoints {
         ObjectNode body = switch (parsed.responseType()) {
             case ACK -> OrderPayloads.ack(o, now);
             case RESULT -> OrderPayloads.result(o, now);
-            case FULL -> OrderPayloads.full(o, now, List.of());
+            case FULL -> OrderPayloads.full(o, now);
         };
         ApiResponse answer = ApiResponse.ok(body).placed();
         for (FaultKind k : PLACED_FAULTS) {
@@ -85,15 +85,22 @@ final class OrderEndpoints {
                 + (p.order().clientOrderId() == null ? "" : " clientOrderId " + p.order().clientOrderId());
     }
 
-    private ApiResponse query(Endpoint.Call c) {
-        RequestParams p = c.params();
-        String symbol = p.required("symbol");
-        Long orderId = p.longValue("orderId").orElse(null);
-        String clientId = p.string("origClientOrderId").orElse(null);
-        if (orderId == null && clientId == null) {
-            throw BinanceError.eitherMandatory("origClientOrderId", "orderId").exception();
+    /** The order a GET or DELETE names: its symbol, and its orderId or origClientOrderId (at least one). */
+    private record OrderRef(String symbol, Long orderId, String clientId) {
+        static OrderRef of(RequestParams p) {
+            String symbol = p.required("symbol");
+            Long orderId = p.longValue("orderId").orElse(null);
+            String clientId = p.string("origClientOrderId").orElse(null);
+            if (orderId == null && clientId == null) {
+                throw BinanceError.eitherMandatory("origClientOrderId", "orderId").exception();
+            }
+            return new OrderRef(symbol, orderId, clientId);
         }
-        OrderView o = engine.query(symbol, orderId, clientId).orElseThrow(() -> BinanceError.orderDoesNotExist().exception());
+    }
+
+    private ApiResponse query(Endpoint.Call c) {
+        OrderRef ref = OrderRef.of(c.params());
+        OrderView o = engine.query(ref.symbol(), ref.orderId(), ref.clientId()).orElseThrow(() -> BinanceError.orderDoesNotExist().exception());
         if (hidden(o.orderId())) {
             throw BinanceError.orderDoesNotExist().exception();
         }
@@ -120,22 +127,15 @@ final class OrderEndpoints {
 
     private ApiResponse cancel(Endpoint.Call c) {
         RequestParams p = c.params();
-        String symbol = p.required("symbol");
-        Long orderId = p.longValue("orderId").orElse(null);
-        String clientId = p.string("origClientOrderId").orElse(null);
-        if (orderId == null && clientId == null) {
-            throw BinanceError.eitherMandatory("origClientOrderId", "orderId").exception();
-        }
+        OrderRef ref = OrderRef.of(p);
         String cancelId = p.string("newClientOrderId").orElse(null);
-        if (cancelId != null && !cancelId.matches(NewOrderParser.CLIENT_ID_RANGE)) {
-            throw BinanceError.illegalChars("newClientOrderId", NewOrderParser.CLIENT_ID_RANGE).exception();
-        }
+        NewOrderParser.checkClientOrderId("newClientOrderId", cancelId);
         SimOrderStatus required = p.string("cancelRestrictions").map(r -> switch (r) {
             case "ONLY_NEW" -> SimOrderStatus.NEW;
             case "ONLY_PARTIALLY_FILLED" -> SimOrderStatus.PARTIALLY_FILLED;
             default -> throw new BinanceError(400, -1145, "Invalid cancelRestrictions").exception();
         }).orElse(null);
-        MatchingEngine.CancelResult r = engine.cancel(symbol, orderId, clientId, cancelId, required);
+        MatchingEngine.CancelResult r = engine.cancel(ref.symbol(), ref.orderId(), ref.clientId(), cancelId, required);
         return ApiResponse.ok(OrderPayloads.cancel(r.order(), r.cancelClientOrderId(), r.order().updateTime()));
     }
 }

@@ -1,13 +1,11 @@
 package dev.trader.execution.sim.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trader.execution.sim.api.Decimals;
 import dev.trader.execution.sim.exchange.OrderView;
 import dev.trader.execution.sim.exchange.TradeView;
 import java.math.BigDecimal;
-import java.util.List;
 
 /** The order and trade objects of Binance's REST answers, field for field (rest-api.md). */
 final class OrderPayloads {
@@ -30,6 +28,21 @@ final class OrderPayloads {
     /** newOrderRespType=RESULT; {@code stopPrice} only for stop orders, as Binance's conditional fields say. */
     static ObjectNode result(OrderView o, long transactTime) {
         ObjectNode n = ack(o, transactTime);
+        putState(n, o);
+        n.put("workingTime", o.workingTime());
+        n.put("selfTradePreventionMode", "NONE");
+        return n;
+    }
+
+    /** newOrderRespType=FULL: RESULT plus the fills made while placing, always none here (orders trade at the next bar). */
+    static ObjectNode full(OrderView o, long transactTime) {
+        ObjectNode n = result(o, transactTime);
+        n.putArray("fills");
+        return n;
+    }
+
+    /** The order's terms and state, as RESULT and the cancel answer both list them (stopPrice only for a stop order). */
+    private static void putState(ObjectNode n, OrderView o) {
         n.put("price", Decimals.wire(o.price()));
         n.put("origQty", Decimals.wire(o.origQty()));
         n.put("executedQty", Decimals.wire(o.executedQty()));
@@ -42,24 +55,6 @@ final class OrderPayloads {
         if (o.type().isStop()) {
             n.put("stopPrice", Decimals.wire(o.stopPrice()));
         }
-        n.put("workingTime", o.workingTime());
-        n.put("selfTradePreventionMode", "NONE");
-        return n;
-    }
-
-    /** newOrderRespType=FULL: RESULT plus the fills made while placing (none here: orders trade at the next bar). */
-    static ObjectNode full(OrderView o, long transactTime, List<TradeView> fills) {
-        ObjectNode n = result(o, transactTime);
-        ArrayNode a = n.putArray("fills");
-        for (TradeView t : fills) {
-            ObjectNode f = a.addObject();
-            f.put("price", Decimals.wire(t.price()));
-            f.put("qty", Decimals.wire(t.qty()));
-            f.put("commission", Decimals.wire(t.commission()));
-            f.put("commissionAsset", t.commissionAsset());
-            f.put("tradeId", t.id());
-        }
-        return n;
     }
 
     /** GET /api/v3/order, openOrders, allOrders. */
@@ -97,18 +92,7 @@ final class OrderPayloads {
         n.put("orderListId", -1);
         n.put("clientOrderId", cancelClientOrderId);
         n.put("transactTime", transactTime);
-        n.put("price", Decimals.wire(o.price()));
-        n.put("origQty", Decimals.wire(o.origQty()));
-        n.put("executedQty", Decimals.wire(o.executedQty()));
-        n.put("origQuoteOrderQty", Decimals.wire(o.quoteOrderQty()));
-        n.put("cummulativeQuoteQty", Decimals.wire(o.cummulativeQuoteQty()));
-        n.put("status", o.status().name());
-        n.put("timeInForce", o.timeInForce().name());
-        n.put("type", o.type().name());
-        n.put("side", o.side().name());
-        if (o.type().isStop()) {
-            n.put("stopPrice", Decimals.wire(o.stopPrice()));
-        }
+        putState(n, o);
         n.put("selfTradePreventionMode", "NONE");
         return n;
     }

@@ -1,6 +1,7 @@
 package dev.trader.execution.sim.rest;
 
 import dev.trader.execution.sim.api.BinanceError;
+import dev.trader.execution.sim.api.BinanceTime;
 import dev.trader.execution.sim.config.SymbolSpec;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -9,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +24,6 @@ public final class RequestParams {
     static final String LONG_RANGE = "^[0-9]{1,20}$";
     private static final Pattern DECIMAL = Pattern.compile(DECIMAL_RANGE);
     private static final Pattern LONG = Pattern.compile(LONG_RANGE);
-    private static final long MICROS_THRESHOLD = 100_000_000_000_000L;
 
     private final Map<String, String> values;
 
@@ -69,10 +68,6 @@ public final class RequestParams {
         return out;
     }
 
-    public Set<String> names() {
-        return values.keySet();
-    }
-
     /** Sent with a non-empty value. */
     public boolean has(String name) {
         String v = values.get(name);
@@ -102,7 +97,7 @@ public final class RequestParams {
 
     /** A time parameter in ms; Binance also accepts µs, recognised by size. */
     public Optional<Long> time(String name) {
-        return longValue(name).map(t -> t >= MICROS_THRESHOLD ? t / 1000 : t);
+        return longValue(name).map(BinanceTime::toMillis);
     }
 
     public Optional<Integer> intValue(String name) {

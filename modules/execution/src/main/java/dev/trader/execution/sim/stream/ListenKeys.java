@@ -65,6 +65,16 @@ public final class ListenKeys {
         return out;
     }
 
+    /** Whether {@link #expire} would remove a key at {@code nowMs}. */
+    public synchronized boolean anyDue(long nowMs) {
+        for (long until : expiry.values()) {
+            if (until <= nowMs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes and returns the keys whose validity ran out by {@code nowMs}. */
     public synchronized List<String> expire(long nowMs) {
         List<String> out = new ArrayList<>();

@@ -89,7 +89,7 @@ public final class SimWebSocketServer extends AllDirectives implements SimStream
     }
 
     /** {@code base} sending a ping frame after {@code interval} without a frame from the client. */
-    public static ServerSettings withPings(ServerSettings base, Duration interval) {
+    private static ServerSettings withPings(ServerSettings base, Duration interval) {
         return base.withWebsocketSettings(base.getWebsocketSettings().withPeriodicKeepAliveMode("ping").withPeriodicKeepAliveMaxIdle(interval));
     }
 

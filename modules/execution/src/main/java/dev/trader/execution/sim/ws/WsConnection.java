@@ -32,11 +32,6 @@ final class WsConnection {
     private volatile BoundedSourceQueue<String> queue;
     private volatile UniqueKillSwitch killSwitch;
 
-    /**
-     * @param path     how the client connected, for logs
-     * @param combined whether payloads are wrapped in {"stream":..,"data":..}
-     * @param onClose  called once when the connection closes, whatever closed it
-     */
     /** A listen key is a user's bearer token for the stream: {@code /ws/<listenKey>} is logged without it (market streams have an '@'). */
     static String redacted(String path) {
         int slash = path.lastIndexOf('/');
@@ -44,6 +39,11 @@ final class WsConnection {
         return path.startsWith("/ws/") && !last.isEmpty() && !last.contains("@") && !path.contains("?") ? "/ws/<listen key>" : path;
     }
 
+    /**
+     * @param path     how the client connected, for logs
+     * @param combined whether payloads are wrapped in {"stream":..,"data":..}
+     * @param onClose  called once when the connection closes, whatever closed it
+     */
     WsConnection(String path, boolean combined, Consumer<WsConnection> onClose) {
         this.path = redacted(path);
         this.combined = combined;
@@ -54,10 +54,6 @@ final class WsConnection {
     void open(BoundedSourceQueue<String> queue, UniqueKillSwitch killSwitch) {
         this.queue = queue;
         this.killSwitch = killSwitch;
-    }
-
-    long id() {
-        return id;
     }
 
     boolean combined() {
