@@ -109,7 +109,7 @@ final class SimDemo {
     }
 
     private static void awaitFills(ExchangeSimServer server, BinanceExecutionClient client) {
-        int trades = server.simulator().snapshot().trades().size();
+        int trades = server.simulator().tradeCount();
         try {
             await(() -> client.deliveredFills() >= trades, () -> "the node did not take in trade " + trades + " (delivered "
                     + client.deliveredFills() + ")");

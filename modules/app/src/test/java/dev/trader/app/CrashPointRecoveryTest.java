@@ -140,7 +140,7 @@ class CrashPointRecoveryTest {
     }
 
     private static int trades(ExchangeSimServer server) {
-        return server.simulator().snapshot().trades().size();
+        return server.simulator().tradeCount();
     }
 
     private long tradesBooked(Node node) {
