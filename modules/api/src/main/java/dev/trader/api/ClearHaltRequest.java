@@ -15,7 +15,11 @@ record ClearHaltRequest(String reason) {
 
     static ClearHaltRequest parse(String body) {
         JsonNode node = StrictJson.object(body, Set.of("reason"), EXAMPLE);
-        JsonNode reason = node.get("reason");
+        return new ClearHaltRequest(reason(node.get("reason")));
+    }
+
+    /** An operator's reason, as every operator request takes it: 1 to 200 characters, not blank, one line. */
+    static String reason(JsonNode reason) {
         if (reason == null || !reason.isTextual()) {
             throw new IllegalArgumentException("\"reason\" must be a string of 1 to " + MAX_REASON + " characters but was "
                     + (reason == null ? "missing" : reason.toString()));
@@ -28,6 +32,6 @@ record ClearHaltRequest(String reason) {
         if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("\"reason\" must not contain control characters (line breaks, tabs)");
         }
-        return new ClearHaltRequest(text);
+        return text;
     }
 }

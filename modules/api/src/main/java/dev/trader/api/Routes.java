@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
@@ -37,6 +38,7 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 public final class Routes extends AllDirectives {
     private final StatusService status;
     private final ReadinessProbe readiness;
+    private ReconciliationService reconciliation;
     /** A kill-switch request is a few dozen bytes. */
     private static final long KILL_SWITCH_MAX_BYTES = 4096;
     /** A self-report is a dozen bytes, a clear-halt request at most 200 characters of reason (up to 4 bytes each). */
@@ -49,6 +51,12 @@ public final class Routes extends AllDirectives {
         this.readiness = readiness;
     }
 
+    /** Serves the reconciliations with the venue (null: the venue's books are our own memory, nothing to reconcile). */
+    public Routes withReconciliation(ReconciliationService reconciliation) {
+        this.reconciliation = reconciliation;
+        return this;
+    }
+
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
                 path("health", () -> get(() -> reply(StatusCodes.OK, Map.of("status", "up")))),
@@ -58,6 +66,8 @@ public final class Routes extends AllDirectives {
                         path("kill-switch", () -> post(this::killSwitch)),
                         path(segment("governor").slash("self-report"), () -> post(this::selfReport)),
                         path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
+                        path("reconciliations", () -> concat(get(this::reconciliations), post(this::reconcileNow))),
+                        path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
     }
 
@@ -131,6 +141,56 @@ public final class Routes extends AllDirectives {
             return onSuccess(status.clearHalt(request.reason() + " (POST /api/risk/clear-halt)"), this::operatorReply);
         }));
     }
+
+    /** The latest reports (newest first), the balance baselines and the instruments held now. */
+    private Route reconciliations() {
+        if (reconciliation == null) {
+            return reply(StatusCodes.OK, Map.of("enabled", false, "reason", NO_RECONCILIATION, "reports", java.util.List.of()));
+        }
+        return onSuccess(reconciliation.state().thenCombine(status.account(), ReconciliationView::of), v -> reply(StatusCodes.OK, v));
+    }
+
+    /** Reconciles now; answers with the report (its findings, the holds it set). */
+    private Route reconcileNow() {
+        if (reconciliation == null) {
+            return error(StatusCodes.CONFLICT, "conflict", NO_RECONCILIATION);
+        }
+        return onSuccess(reconciliation.run("operator"), report -> reply(StatusCodes.OK, report));
+    }
+
+    /**
+     * {@code {"instrument": "...", "reason": "..."}}: the operator takes the latest findings on the
+     * instrument as explained (a balance difference becomes part of the baseline; an order or trade
+     * is not reported again), then a reconciliation runs at once. 409 when the latest report has none
+     * on it. No authentication until the admin-API issue: safe only while the bind stays 127.0.0.1.
+     */
+    private Route acknowledge() {
+        if (reconciliation == null) {
+            return error(StatusCodes.CONFLICT, "conflict", NO_RECONCILIATION);
+        }
+        return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
+            AcknowledgeRequest request;
+            try {
+                request = AcknowledgeRequest.parse(body);
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            if (!status.knows(request.instrument())) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", "instrument " + request.instrument() + " is not configured");
+            }
+            return onSuccess(reconciliation.state(), state -> {
+                var latest = state.latest();
+                boolean any = latest != null && latest.findings().stream().anyMatch(f -> f.instrument().equals(request.instrument().value()));
+                if (!any) {
+                    return error(StatusCodes.CONFLICT, "conflict", "the latest reconciliation has no finding on " + request.instrument());
+                }
+                return onSuccess(reconciliation.acknowledge(request.instrument().value(), request.reason() + " (POST /api/reconciliations/acknowledge)"),
+                        ack -> reply(StatusCodes.OK, ack));
+            });
+        }));
+    }
+
+    private static final String NO_RECONCILIATION = "the venue keeps no books of its own (paper trading): there is nothing to reconcile";
 
     private Route operatorReply(StatusService.OperatorResult result) {
         return result.refusal() != null ? error(StatusCodes.CONFLICT, "conflict", result.refusal()) : reply(StatusCodes.OK, result.risk());

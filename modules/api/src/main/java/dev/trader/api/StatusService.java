@@ -68,6 +68,10 @@ public final class StatusService {
                         e.getKey(), RiskViews.of(e.getValue()), positions)));
     }
 
+    public CompletionStage<AccountState> account() {
+        return engine.account().ask(AccountEntity.GetStatus::new, timeout);
+    }
+
     public CompletionStage<RiskStatus> riskStatus() {
         return engine.account().ask(AccountEntity.GetRiskStatus::new, timeout);
     }

@@ -6,6 +6,7 @@ import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.domain.port.SimulatedVenue;
+import dev.trader.domain.port.VenueStatement;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.domain.id.TradeId;
 import dev.trader.execution.binance.BinanceCredentials;
@@ -79,6 +80,11 @@ final class ExchangeVenue implements Venue {
     @Override
     public Optional<MarketDataFeed> marketData() {
         return Optional.of(feed);
+    }
+
+    @Override
+    public Optional<VenueStatement> statement() {
+        return Optional.of(binance);
     }
 
     @Override

@@ -19,6 +19,8 @@ import dev.trader.domain.id.ClientOrderId;
 import dev.trader.engine.account.InstrumentBook;
 import dev.trader.engine.position.PositionEntity;
 import dev.trader.engine.position.PositionState;
+import dev.trader.engine.reconcile.ReconciliationReport;
+import dev.trader.engine.reconcile.ReconciliationService;
 import dev.trader.execution.paper.PaperExecutionClient;
 import java.util.ArrayList;
 import java.util.TreeSet;
@@ -53,9 +55,11 @@ public final class TraderNode implements AutoCloseable {
     private final ExecutorService blocking;
     private final Venue venue;
     private final LiveFeedRunner live;
+    private final ReconciliationService reconciliation;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live) {
+                       LiveFeedRunner live, ReconciliationService reconciliation) {
+        this.reconciliation = reconciliation;
         this.venue = venue;
         this.live = live;
         this.system = system;
@@ -97,6 +101,7 @@ public final class TraderNode implements AutoCloseable {
             restoreVenue(engine, venue);
             venue.start();
             reconcileOpenOrders(engine, fills);
+            ReconciliationService reconciliation = reconcileWithVenue(config, engine, venue, fills);
             LiveFeedRunner live = venue.marketData().map(feed -> LiveFeedRunner.start(feed, pipeline, system)).orElse(null);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
@@ -108,13 +113,13 @@ public final class TraderNode implements AutoCloseable {
             if (live != null) {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
-            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking));
+            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -177,6 +182,33 @@ public final class TraderNode implements AutoCloseable {
         }
     }
 
+    /**
+     * A venue with books of its own is reconciled with ours before the feed starts, and again after
+     * each reconnect and whenever a fill for an unknown order arrives; what cannot be explained holds
+     * entries on its instruments ({@code trader.reconciliation}). Null for the paper venue.
+     */
+    private static ReconciliationService reconcileWithVenue(Config config, Engine engine, Venue venue, FillRouter fills) throws Exception {
+        if (venue.statement().isEmpty()) {
+            return null;
+        }
+        Config c = config.getConfig("trader.reconciliation");
+        ReconciliationService service = new ReconciliationService(engine, venue.statement().get(), c.getDuration("settle"),
+                c.getDuration("recheck-while-held"));
+        fills.onUnknownOrderFill(service::unknownOrderFill);
+        ReconciliationReport report = service.run("boot").toCompletableFuture().get(2 * engine.settings().askTimeout().toMillis()
+                + c.getDuration("settle").toMillis() + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (!report.clean()) {
+            LOG.error("boot reconciliation #{}: entries held on {} until the venue's books are explained (GET /api/reconciliations)",
+                    report.number(), report.holds().keySet());
+        }
+        return service.followReconnects();
+    }
+
+    /** The reconciliation with the venue, when it keeps books of its own. */
+    public Optional<ReconciliationService> reconciliation() {
+        return Optional.ofNullable(reconciliation);
+    }
+
     public Engine engine() {
         return engine;
     }
@@ -201,6 +233,9 @@ public final class TraderNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reconciliation != null) {
+            reconciliation.stop();
+        }
         binding.unbind();
         if (live != null) {
             live.stop();

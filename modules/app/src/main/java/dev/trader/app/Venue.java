@@ -4,6 +4,7 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.domain.port.MarketDataFeed;
 import dev.trader.domain.port.SimulatedVenue;
+import dev.trader.domain.port.VenueStatement;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,11 @@ interface Venue extends AutoCloseable {
 
     /** The venue's own market data (an exchange's stream), which the node trades from; empty when bars are fed in (paper). */
     default Optional<MarketDataFeed> marketData() {
+        return Optional.empty();
+    }
+
+    /** The venue's own books, to reconcile ours with; empty when its books are our own memory (paper). */
+    default Optional<VenueStatement> statement() {
         return Optional.empty();
     }
 

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A node trading through the exchange simulator is killed at a named point of the order path
@@ -47,15 +49,24 @@ class CrashPointRecoveryTest {
     @TempDir
     Path workDir;
 
-    @ParameterizedTest(name = "{0} ({1} order)")
-    @CsvSource({
-            "order-journaled-not-sent, MARKET",
-            "sent-answer-not-journaled, MARKET",
-            "fill-arrived-not-journaled, MARKET",
-            "order-journaled-not-sent, LIMIT",
-            "sent-answer-not-journaled, LIMIT",
-            "fill-arrived-not-journaled, LIMIT"})
-    void aNodeKilledAtTheCrashPointRecoversWithoutDuplicatesOrLostFills(String point, String orderType) throws Exception {
+    /** How many times each crash point is run: 1 in the build, 10 by {@code loadtest/chaos/crash-points.sh}. */
+    private static final int REPETITIONS = Integer.getInteger("crash.repetitions", 1);
+
+    static Stream<Arguments> crashPoints() {
+        List<Arguments> all = new ArrayList<>();
+        for (String orderType : new String[] {"MARKET", "LIMIT"}) {
+            for (String point : new String[] {"order-journaled-not-sent", "sent-answer-not-journaled", "fill-arrived-not-journaled"}) {
+                for (int run = 1; run <= REPETITIONS; run++) {
+                    all.add(Arguments.of(point, orderType, run));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} ({1} order) run {2}")
+    @MethodSource("crashPoints")
+    void aNodeKilledAtTheCrashPointRecoversWithoutDuplicatesOrLostFills(String point, String orderType, int run) throws Exception {
         Map<String, String> env = Map.of(SimulatorSettings.KEY_VARIABLE, "crash-test-key", SimulatorSettings.SECRET_VARIABLE, "crash-test-secret");
         SimConfig simConfig = SimulatorSettings.simConfig(ConfigLoader.load(null, Map.of()).getConfig("trader.exchange-sim"), env, TestNodes.FIXTURES);
         try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), "127.0.0.1", 0)) {
@@ -131,6 +142,19 @@ class CrashPointRecoveryTest {
             BigDecimal ours = held.getOrDefault(pair[0], BigDecimal.ZERO);
             assertEquals(0, moved(ledger, initial, pair[1]).compareTo(ours), pair[1] + " moved " + moved(ledger, initial, pair[1]) + " at the exchange, ours " + ours);
         }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/reconciliations")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode reconciliations = json.readTree(r.body());
+        boolean booted = false;
+        for (JsonNode report : reconciliations.get("reports")) { // newest first, back to the restarted node's boot
+            assertEquals(0, report.get("findings").size(), "after the crash the venue's books are explained by the journal: " + report);
+            if (report.get("trigger").asText().equals("boot")) {
+                booted = true;
+                break;
+            }
+        }
+        assertTrue(booted, "the restarted node reconciled at boot: " + reconciliations);
+        assertEquals(0, reconciliations.get("holds").size(), "nothing held: " + reconciliations);
         System.out.printf("[crash point] %d exchange orders (one per client order id), %d trades booked once, cash and positions equal the ledger%n",
                 ledger.orders().size(), ledger.trades().size());
     }

@@ -8,6 +8,7 @@ import dev.trader.engine.account.NewsCalendar;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
+import dev.trader.engine.reconcile.ReconciliationEntity;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.risk.intrade.InTradeConfig;
 import dev.trader.risk.intrade.InTradePlan;
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The five sharded entity types, started on this node, and typed references to them. Knows the
+ * The six sharded entity types, started on this node, and typed references to them. Knows the
  * domain's ports only: the execution client is handed in by the wiring.
  */
 public final class Engine {
@@ -67,6 +68,7 @@ public final class Engine {
         sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings)));
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
+        sharding.init(Entity.of(ReconciliationEntity.TYPE_KEY, ctx -> ReconciliationEntity.create(ctx.getEntityId(), tuning)));
         return new Engine(system, settings, sharding);
     }
 
@@ -127,6 +129,11 @@ public final class Engine {
 
     public EntityRef<OrderEntity.Command> order(ClientOrderId id) {
         return sharding.entityRefFor(OrderEntity.TYPE_KEY, id.value());
+    }
+
+    /** The journal of the account's reconciliations with its venue. */
+    public EntityRef<ReconciliationEntity.Command> reconciliation() {
+        return sharding.entityRefFor(ReconciliationEntity.TYPE_KEY, settings.accountId());
     }
 
     public EntityRef<PositionEntity.Command> position(String positionId) {

@@ -120,6 +120,17 @@ public final class AccountEntity
         static final Rechecked OK = new Rechecked(true, null, null);
     }
 
+    /**
+     * The reconciliation with the venue sets which instruments it could not explain (the whole set:
+     * an instrument left out is released). Entries on a held instrument are rejected; exits are not,
+     * since a hold must never keep a position open.
+     */
+    public record SetReconciliationHolds(Map<String, String> holds, ActorRef<AccountState> replyTo) implements Command {
+        public SetReconciliationHolds {
+            holds = Map.copyOf(holds);
+        }
+    }
+
     public record GetStatus(ActorRef<AccountState> replyTo) implements Command {
     }
 
@@ -157,6 +168,12 @@ public final class AccountEntity
     }
 
     /** Risk events of a decision, a fill, an order's end or an operator, applied to the prop-firm book in order. */
+    public record ReconciliationHoldsSet(Map<String, String> holds) implements Event {
+        public ReconciliationHoldsSet {
+            holds = Map.copyOf(holds);
+        }
+    }
+
     public record RiskRecorded(@RiskEventTypes List<RiskEvent> events) implements Event {
         public RiskRecorded {
             events = List.copyOf(events);
@@ -170,8 +187,11 @@ public final class AccountEntity
         }
     }
 
+    /** The rule of an entry rejected because the venue's books disagree with ours on its instrument. */
+    public static final String RECONCILIATION_HOLD = "reconciliation_hold";
+
     /** Rejections that stop trading rather than size or shape one trade: logged as warnings. */
-    private static final Set<String> BLOCKING_RULES = Set.of("kill_switch", "halted", "prop_daily_floor", "prop_overall_floor",
+    private static final Set<String> BLOCKING_RULES = Set.of("kill_switch", "halted", RECONCILIATION_HOLD, "prop_daily_floor", "prop_overall_floor",
             "drawdown_lock", "prop_daily_floor_at_stop", "prop_overall_floor_at_stop");
 
     /** Every intent is a single order: leg 0 of its signal. */
@@ -242,6 +262,7 @@ public final class AccountEntity
                 .onCommand(SelfReport.class, this::onSelfReport)
                 .onCommand(ClearHalt.class, this::onClearHalt)
                 .onCommand(RecheckOrder.class, this::onRecheckOrder)
+                .onCommand(SetReconciliationHolds.class, this::onSetReconciliationHolds)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .onCommand(GetRiskStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), riskStatus(state)))
                 .build();
@@ -274,6 +295,11 @@ public final class AccountEntity
         if (instrumentRules == null) {
             return decided(cmd, List.of(new IntentRejected(rejection(intent, "unknown_instrument", "no trading rules configured for " + instrument,
                     Map.of()))));
+        }
+        String held = state.reconciliationHolds().get(instrument);
+        if (held != null && !intent.reduceOnly()) {
+            return decided(cmd, List.of(new IntentRejected(rejection(intent, RECONCILIATION_HOLD,
+                    "the venue's books disagree with ours on " + instrument + ": " + held, Map.of("hold", held)))));
         }
         if (desk != null) {
             return decided(cmd, desk.decide(state, signal, intent, instrumentRules, cmd.atr(), correlations, accountId));
@@ -362,6 +388,24 @@ public final class AccountEntity
             return Effect().reply(cmd.replyTo(), Rechecked.OK);
         }
         return Effect().persist(events).thenReply(cmd.replyTo(), s -> Rechecked.OK);
+    }
+
+    private ReplyEffect<Event, AccountState> onSetReconciliationHolds(AccountState state, SetReconciliationHolds cmd) {
+        if (state.reconciliationHolds().equals(cmd.holds())) {
+            return Effect().reply(cmd.replyTo(), state);
+        }
+        Map<String, String> before = state.reconciliationHolds();
+        return Effect().persist(new ReconciliationHoldsSet(cmd.holds()))
+                .thenRun(s -> {
+                    cmd.holds().forEach((i, why) -> {
+                        if (!before.containsKey(i)) {
+                            LOG.warn("entries on {} HELD by the reconciliation: {}", i, why);
+                        }
+                    });
+                    before.keySet().stream().filter(i -> !cmd.holds().containsKey(i))
+                            .forEach(i -> LOG.warn("reconciliation hold on {} released: the venue's books agree with ours again", i));
+                })
+                .thenReply(cmd.replyTo(), s -> s);
     }
 
     private ReplyEffect<Event, AccountState> onCloseOrder(AccountState state, CloseOrder cmd) {
@@ -521,6 +565,7 @@ public final class AccountEntity
                 .onEvent(KillSwitchSet.class, (state, e) -> state.withKillSwitch(e.on()))
                 .onEvent(StrategyKillSwitchSet.class, (state, e) -> state.withStrategyKillSwitch(e.strategy(), e.on()))
                 .onEvent(RiskRecorded.class, (state, e) -> state.riskApplied(e.events()))
+                .onEvent(ReconciliationHoldsSet.class, (state, e) -> state.withReconciliationHolds(e.holds()))
                 .onEvent(BarObserved.class, (state, e) -> state.barObserved(e.instrument(), e.closeTime(), e.events()))
                 .build();
     }

@@ -137,6 +137,15 @@ public record AccountState(String accountId, Money initialCapital, Money cash, b
                 bookedTradeIds, approvedCount, rejectedCount, recentRejections, risk);
     }
 
+    AccountState withReconciliationHolds(Map<String, String> holds) {
+        return withRisk(risk.withReconciliationHolds(holds), killSwitch);
+    }
+
+    /** The instruments whose entries a reconciliation stopped: instrument → what it could not explain. */
+    public Map<String, String> reconciliationHolds() {
+        return risk.reconciliationHolds();
+    }
+
     AccountState withKillSwitch(boolean on) {
         return withRisk(risk, on);
     }

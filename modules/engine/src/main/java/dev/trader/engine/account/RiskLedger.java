@@ -16,22 +16,27 @@ import java.util.Set;
  * book, which is their source). {@code observed} is the close time of the last bar per
  * instrument whose observation changed the risk state (a bar at or before it is a replay);
  * {@code clock} is the latest event time the account has seen, the "now" of operator commands
- * and of the status; {@code flattenRequestedAt} the time of the last flatten request.
+ * and of the status; {@code flattenRequestedAt} the time of the last flatten request;
+ * {@code reconciliationHolds} the instruments whose entries the last reconciliation with the venue
+ * stopped (instrument → what it could not explain), until a later one finds them explained.
  */
 public record RiskLedger(RiskBook book, Set<String> killedStrategies, Map<String, Long> blockedAttempts,
-                         Map<String, Instant> observed, Instant clock, Instant flattenRequestedAt) {
+                         Map<String, Instant> observed, Instant clock, Instant flattenRequestedAt,
+                         Map<String, String> reconciliationHolds) {
     public RiskLedger {
+        // Null in a snapshot written before reconciliation holds existed.
+        reconciliationHolds = reconciliationHolds == null ? Map.of() : Map.copyOf(reconciliationHolds);
         killedStrategies = killedStrategies == null ? Set.of() : Set.copyOf(killedStrategies);
         blockedAttempts = blockedAttempts == null ? Map.of() : Map.copyOf(blockedAttempts);
         observed = observed == null ? Map.of() : Map.copyOf(observed);
     }
 
     static RiskLedger flat() {
-        return new RiskLedger(null, Set.of(), Map.of(), Map.of(), null, null);
+        return new RiskLedger(null, Set.of(), Map.of(), Map.of(), null, null, Map.of());
     }
 
     static RiskLedger propFirm(AccountRisk start) {
-        return new RiskLedger(RiskBook.of(start), Set.of(), Map.of(), Map.of(), null, null);
+        return new RiskLedger(RiskBook.of(start), Set.of(), Map.of(), Map.of(), null, null, Map.of());
     }
 
     boolean propFirm() {
@@ -64,14 +69,14 @@ public record RiskLedger(RiskBook book, Set<String> killedStrategies, Map<String
                 flatten = e.time();
             }
         }
-        return new RiskLedger(next, killed, r.blockedAttempts(), observed, t, flatten);
+        return new RiskLedger(next, killed, r.blockedAttempts(), observed, t, flatten, reconciliationHolds);
     }
 
     RiskLedger observed(String instrument, Instant closeTime, List<? extends RiskEvent> events) {
         RiskLedger l = applied(events);
         Map<String, Instant> o = new HashMap<>(observed);
         o.put(instrument, closeTime);
-        return new RiskLedger(l.book, l.killedStrategies, l.blockedAttempts, o, later(l.clock, closeTime), l.flattenRequestedAt);
+        return new RiskLedger(l.book, l.killedStrategies, l.blockedAttempts, o, later(l.clock, closeTime), l.flattenRequestedAt, reconciliationHolds);
     }
 
     /** Whether a bar of {@code instrument} closing at {@code closeTime} was observed before. */
@@ -81,7 +86,7 @@ public record RiskLedger(RiskBook book, Set<String> killedStrategies, Map<String
     }
 
     RiskLedger at(Instant time) {
-        return new RiskLedger(book, killedStrategies, blockedAttempts, observed, later(clock, time), flattenRequestedAt);
+        return new RiskLedger(book, killedStrategies, blockedAttempts, observed, later(clock, time), flattenRequestedAt, reconciliationHolds);
     }
 
     RiskLedger withStrategyKill(String strategy, boolean on) {
@@ -91,13 +96,17 @@ public record RiskLedger(RiskBook book, Set<String> killedStrategies, Map<String
         } else {
             killed.remove(strategy);
         }
-        return new RiskLedger(book, killed, blockedAttempts, observed, clock, flattenRequestedAt);
+        return new RiskLedger(book, killed, blockedAttempts, observed, clock, flattenRequestedAt, reconciliationHolds);
     }
 
     RiskLedger blocked(String scope) {
         Map<String, Long> b = new HashMap<>(blockedAttempts);
         b.merge(scope, 1L, Long::sum);
-        return new RiskLedger(book, killedStrategies, b, observed, clock, flattenRequestedAt);
+        return new RiskLedger(book, killedStrategies, b, observed, clock, flattenRequestedAt, reconciliationHolds);
+    }
+
+    RiskLedger withReconciliationHolds(Map<String, String> holds) {
+        return new RiskLedger(book, killedStrategies, blockedAttempts, observed, clock, flattenRequestedAt, holds);
     }
 
     private static Instant later(Instant a, Instant b) {

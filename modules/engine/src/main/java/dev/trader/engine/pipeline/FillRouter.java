@@ -24,11 +24,18 @@ public final class FillRouter implements FillListener {
     private final Engine engine;
     private final Duration timeout;
     private final ExitOrders exitOrders;
+    private volatile java.util.function.Consumer<Fill> unknownOrderFills = f -> { };
 
     public FillRouter(Engine engine) {
         this.engine = engine;
         this.timeout = engine.settings().askTimeout();
         this.exitOrders = new ExitOrders(engine);
+    }
+
+    /** Told of every fill for a client order id our journal does not know (the reconciliation reports them). */
+    public FillRouter onUnknownOrderFill(java.util.function.Consumer<Fill> listener) {
+        this.unknownOrderFills = listener;
+        return this;
     }
 
     /**
@@ -56,6 +63,7 @@ public final class FillRouter implements FillListener {
                 .thenCompose(applied -> {
                     if (!applied.known()) {
                         LOG.warn("fill {} for unknown order {}: left for reconciliation", fill.tradeId(), fill.clientOrderId());
+                        unknownOrderFills.accept(fill);
                         return CompletableFuture.completedFuture(null);
                     }
                     String positionId = applied.order().positionId();

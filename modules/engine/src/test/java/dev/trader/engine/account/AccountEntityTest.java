@@ -191,6 +191,32 @@ class AccountEntityTest {
     }
 
     @Test
+    void aReconciliationHoldRejectsEntriesOnItsInstrumentButNeverAnExit() {
+        holdEntry();
+        var held = kit.<AccountState>runCommand(replyTo -> new AccountEntity.SetReconciliationHolds(
+                Map.of(BTCUSDT.value(), "1 unexplained: FOREIGN_OPEN_ORDER 42"), replyTo));
+        assertEquals(List.of(new AccountEntity.ReconciliationHoldsSet(Map.of(BTCUSDT.value(), "1 unexplained: FOREIGN_OPEN_ORDER 42"))), held.events());
+
+        var exit = evaluate(signal(SignalDirection.FLAT, FLAT_AT, "24850.00"));
+        assertEquals(IntentDecision.Outcome.APPROVED, exit.reply().outcome(), "a hold must never keep a position open");
+        book(fill(entryId(FLAT_AT), "3069712999", OrderSide.SELL, "24850.00", "0.04016", "0.99797600", minute(8)), "0", true);
+
+        var entry = evaluate(signal(SignalDirection.LONG, minute(9), "24860.00"));
+        assertEquals(IntentDecision.Outcome.REJECTED, entry.reply().outcome());
+        assertEquals(AccountEntity.RECONCILIATION_HOLD, entry.reply().rule());
+        assertTrue(entry.reply().reason().contains("FOREIGN_OPEN_ORDER 42"), entry.reply().reason());
+
+        // the same holds again journal nothing; an empty set releases the instrument
+        assertEquals(List.of(), kit.<AccountState>runCommand(r -> new AccountEntity.SetReconciliationHolds(
+                Map.of(BTCUSDT.value(), "1 unexplained: FOREIGN_OPEN_ORDER 42"), r)).events());
+        var released = kit.<AccountState>runCommand(r -> new AccountEntity.SetReconciliationHolds(Map.of(), r));
+        assertEquals(Map.of(), released.reply().reconciliationHolds());
+        assertEquals(IntentDecision.Outcome.APPROVED, evaluate(signal(SignalDirection.LONG, minute(10), "24860.00")).reply().outcome());
+        kit.restart();
+        assertEquals(Map.of(), kit.getState().reconciliationHolds());
+    }
+
+    @Test
     void bookFillMovesCashByNotionalPlusFeeExactlyAndOnlyOncePerTradeId() {
         evaluate(signal(SignalDirection.LONG, LONG_AT, "24899.18"));
         Fill buy = fill(entryId(LONG_AT), "3069712240", OrderSide.BUY, "24901.37", "0.04016", "1.00003902", minute(7));

@@ -86,6 +86,9 @@ public final class BinanceExecutionClient implements ExecutionClient {
     private final List<TradeReport> heldBack = new ArrayList<>();
     private boolean repairing;
     private final AtomicLong refusedFills = new AtomicLong();
+    /** Trades seen and not delivered, by "SYMBOL-tradeId": the reconciliation reports them (bounded: a flood keeps the first). */
+    private final Map<String, String> undelivered = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int UNDELIVERED_KEPT = 1000;
 
     public BinanceExecutionClient(BinanceRestClient rest, Collection<InstrumentRules> instruments, ScheduledExecutorService executor,
                                   Duration fillLookback) {
@@ -102,7 +105,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
         }
         this.symbols = Collections.unmodifiableMap(bySymbol);
         this.fills = new FillDispatcher(executor, 200_000, 5, Duration.ofMillis(200));
-        this.repair = new FillGapRepair(rest, () -> List.copyOf(symbols.keySet()), orders, fills, this::applyTrade, fillLookback);
+        this.repair = new FillGapRepair(rest, () -> List.copyOf(symbols.keySet()), orders, fills, this::applyTrade, this::undelivered, fillLookback);
     }
 
     @Override
@@ -175,6 +178,17 @@ public final class BinanceExecutionClient implements ExecutionClient {
     /** Fills refused because their fee could not be converted into the quote asset, or their order id was not one. */
     public long refusedFills() {
         return refusedFills.get();
+    }
+
+    /** The trades seen and not delivered ("SYMBOL-tradeId" → why): a fill of ours the books may lack, or a trade that is not ours. */
+    public Map<String, String> undeliveredTrades() {
+        return Map.copyOf(undelivered);
+    }
+
+    void undelivered(String symbol, long tradeId, String why) {
+        if (undelivered.size() < UNDELIVERED_KEPT) {
+            undelivered.putIfAbsent(symbol + "-" + tradeId, why);
+        }
     }
 
     public long deliveredFills() {
@@ -508,6 +522,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
             id = new ClientOrderId(t.clientOrderId());
         } catch (IllegalArgumentException e) {
             refusedFills.incrementAndGet();
+            undelivered(t.symbol(), t.tradeId(), "client order id '" + StrictJson.clip(t.clientOrderId()) + "' is not a usable one");
             LOG.error("trade {} of {} ({}) has no usable client order id '{}': NOT delivered", t.tradeId(), t.symbol(), t.source(),
                     StrictJson.clip(t.clientOrderId()));
             return;
@@ -516,6 +531,7 @@ public final class BinanceExecutionClient implements ExecutionClient {
         Optional<Money> fee = fees.toQuote(t.commission(), asset, t.price(), s);
         if (fee.isEmpty()) {
             refusedFills.incrementAndGet();
+            undelivered(t.symbol(), t.tradeId(), "its fee in " + asset + " could not be converted into " + s.quoteAsset());
             LOG.error("trade {} of order {} ({} {} {} at {}) paid its fee of {} {} and no {} price of {} is known: fill NOT delivered; "
                             + "configure fee asset prices or pay fees in the traded assets", t.tradeId(), id, t.side(), t.quantity(), t.symbol(),
                     t.price(), t.commission().toPlainString(), asset, s.quoteAsset(), asset);

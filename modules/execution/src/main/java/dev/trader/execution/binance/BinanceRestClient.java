@@ -199,6 +199,11 @@ public final class BinanceRestClient {
         return call(BinanceEndpoint.ALL_ORDERS, p, root -> BinanceResponses.orders(root, symbol));
     }
 
+    /** The open orders of {@code symbol} (weight 6; without a symbol Binance charges 80). */
+    public CompletionStage<List<OrderAnswer>> openOrders(String symbol) {
+        return call(BinanceEndpoint.OPEN_ORDERS, RequestParams.of().add("symbol", symbol), root -> BinanceResponses.orders(root, symbol));
+    }
+
     /** The account's trades of {@code symbol} with trade id {@code fromId} or later, oldest first. */
     public CompletionStage<List<AccountTrade>> myTrades(String symbol, long fromId, int limit) {
         RequestParams p = RequestParams.of().add("symbol", symbol).add("fromId", fromId).add("limit", limit(limit));

@@ -1,6 +1,15 @@
 package dev.trader.execution.binance;
 
 import dev.trader.domain.market.InstrumentRules;
+import dev.trader.domain.port.VenueSnapshot;
+import dev.trader.domain.port.VenueStatement;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.trader.execution.binance.UserDataEvent.AccountPosition;
 import dev.trader.execution.binance.UserDataEvent.ExecutionReport;
 import java.net.http.HttpClient;
@@ -28,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * venue.close();
  * </pre>
  */
-public final class BinanceVenue implements AutoCloseable {
+public final class BinanceVenue implements VenueStatement, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceVenue.class);
 
     private final ScheduledExecutorService threads;
@@ -37,6 +46,8 @@ public final class BinanceVenue implements AutoCloseable {
     private final AccountBalances balances = new AccountBalances();
     private final BinanceUserDataStream stream;
     private final List<String> symbols;
+    private final AtomicInteger connects = new AtomicInteger();
+    private final List<Runnable> reconnectCallbacks = new CopyOnWriteArrayList<>();
 
     private BinanceVenue(BinanceSettings settings, BinanceCredentials credentials, Collection<InstrumentRules> instruments) {
         AtomicInteger n = new AtomicInteger();
@@ -68,7 +79,13 @@ public final class BinanceVenue implements AutoCloseable {
             @Override
             public CompletionStage<Void> onConnected() {
                 // Fills first (they move positions), then the balance sheet; a failed balance read is not fatal.
-                return client.repairFills().thenCompose(n -> balances.refresh(rest)).thenApply(b -> (Void) null);
+                boolean reconnect = connects.incrementAndGet() > 1;
+                return client.repairFills().thenCompose(n -> balances.refresh(rest)).thenApply(b -> (Void) null)
+                        .whenComplete((v, e) -> {
+                            if (reconnect) {
+                                reconnectCallbacks.forEach(BinanceVenue::runQuietly);
+                            }
+                        });
             }
         }, threads);
     }
@@ -95,6 +112,48 @@ public final class BinanceVenue implements AutoCloseable {
                         LOG.error("binance venue failed to start: {}", BinanceException.unwrap(e).getMessage());
                     }
                 });
+    }
+
+    /**
+     * Repairs the fills first and waits until they were handed over (so that what the books are
+     * compared with already includes them), then reads every traded symbol's open orders and the
+     * account's balances.
+     */
+    @Override
+    public CompletionStage<VenueSnapshot> snapshot() {
+        return client.repairFills()
+                .thenCompose(n -> client.fillsDelivered().thenApply(v -> n))
+                .thenCompose(n -> openOrders().thenCompose(open -> rest.account().thenApply(sheet -> {
+                    balances.replace(sheet);
+                    Map<String, BigDecimal> totals = new TreeMap<>();
+                    sheet.balances().forEach((asset, b) -> totals.put(asset, b.total().toBigDecimal()));
+                    return new VenueSnapshot(Instant.now(), open, totals, client.undeliveredTrades(), n);
+                })));
+    }
+
+    private CompletionStage<List<VenueSnapshot.OpenOrder>> openOrders() {
+        CompletableFuture<List<VenueSnapshot.OpenOrder>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        for (BinanceSymbol s : client.symbols()) {
+            chain = chain.thenCompose(all -> rest.openOrders(s.symbol()).thenApply(answers -> {
+                answers.forEach(a -> all.add(new VenueSnapshot.OpenOrder(s.instrument(), a.clientOrderId() == null ? "" : a.clientOrderId(),
+                        Long.toString(a.orderId()), a.status() == null ? "" : a.status().name())));
+                return all;
+            }));
+        }
+        return chain.thenApply(List::copyOf);
+    }
+
+    @Override
+    public void onReconnect(Runnable callback) {
+        reconnectCallbacks.add(callback);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.error("reconnect callback failed", e);
+        }
     }
 
     public BinanceExecutionClient executionClient() {

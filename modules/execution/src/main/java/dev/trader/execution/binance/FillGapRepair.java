@@ -43,18 +43,26 @@ final class FillGapRepair {
     private final OrderTracker orders;
     private final FillDispatcher cursor;
     private final Consumer<TradeReport> sink;
+    /** Told of every trade that could not be delivered: (symbol, trade id, why). */
+    private final Undelivered undelivered;
     private final Duration lookback;
     /** Where repairs without a cursor look back to, per symbol: fixed at the first. */
     private final Map<String, Instant> lookbackStart = new ConcurrentHashMap<>();
 
     FillGapRepair(BinanceRestClient rest, Supplier<List<String>> symbols, OrderTracker orders, FillDispatcher cursor, Consumer<TradeReport> sink,
-                  Duration lookback) {
+                  Undelivered undelivered, Duration lookback) {
+        this.undelivered = undelivered;
         this.rest = rest;
         this.symbols = symbols;
         this.orders = orders;
         this.cursor = cursor;
         this.sink = sink;
         this.lookback = lookback;
+    }
+
+    @FunctionalInterface
+    interface Undelivered {
+        void trade(String symbol, long tradeId, String why);
     }
 
     /** Repairs every symbol, one after the other; completes with the number of trades handed to the sink, or fails with the first failure. */
@@ -103,6 +111,7 @@ final class FillGapRepair {
                 if (clientId.isEmpty()) {
                     LOG.error("trade {} of {} belongs to Binance order {} whose client order id could not be learned: not delivered", t.id(),
                             symbol, t.orderId());
+                    undelivered.trade(symbol, t.id(), "the client order id of Binance order " + t.orderId() + " could not be learned");
                     continue;
                 }
                 sink.accept(new TradeReport(symbol, t.id(), clientId.get(), t.buyer() ? OrderSide.BUY : OrderSide.SELL, t.price(), t.quantity(),
