@@ -151,7 +151,8 @@ public final class StatusService {
         entities.put("positions", positionsOpened);
         AccountView av = new AccountView(account.accountId(), account.cash().currency(), account.initialCapital().toBigDecimal().toPlainString(),
                 account.cash().toBigDecimal().toPlainString(), equity.toBigDecimal().toPlainString(), account.killSwitch(),
-                account.openOrders().size(), account.approvedCount(), account.rejectedCount(), account.bookedTradeIds().size());
+                account.openOrders().size(), account.approvedCount(), account.rejectedCount(), account.bookedTradeIds().size(),
+                new java.util.TreeMap<>(account.reconciliationHolds()));
         List<String> members = new ArrayList<>();
         Cluster.get(engine.system()).state().getMembers().forEach(m -> members.add(m.address() + " " + m.status()));
         return new StatusView(engine.settings().mode(), node, members, entities, ivs, av, risk, open, feed.get());

@@ -19,8 +19,10 @@ public record StatusView(String mode, String node, List<String> clusterMembers, 
                                  Map<String, Long> rejectionsByReason) {
     }
 
+    /** {@code reconciliationHolds}: instruments whose entries the reconciliation with the venue holds, and why (GET /api/reconciliations). */
     public record AccountView(String id, String currency, String initialCapital, String cash, String equity, boolean killSwitch,
-                              int openOrders, long intentsApproved, long intentsRejected, long tradesBooked) {
+                              int openOrders, long intentsApproved, long intentsRejected, long tradesBooked,
+                              Map<String, String> reconciliationHolds) {
     }
 
     /**

@@ -78,6 +78,7 @@ class ReconciliationAgainstSimulatorTest {
                 assertEquals("FOREIGN_OPEN_ORDER", foreign.get("findings").get(0).get("kind").asText(), foreign.toString());
                 assertTrue(get(port).get("holds").has(BTC), "entries on BTCUSDT are held");
                 assertTrue(!get(port).get("holds").has("binance:ETHUSDT"), "ETHUSDT trades on");
+                assertTrue(status(port).get("account").get("reconciliationHolds").has(BTC), "the status shows the hold too");
 
                 // Cancelled at the exchange: the next reading explains everything and the hold is lifted.
                 desk.cancelOrder("BTCUSDT", "desk-manual-1").toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -143,6 +144,11 @@ class ReconciliationAgainstSimulatorTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
+    }
+
+    private JsonNode status(int port) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private JsonNode post(int port, String path, String body) throws Exception {
