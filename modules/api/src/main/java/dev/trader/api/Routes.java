@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.Map;
@@ -30,6 +31,10 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
  * malformed input 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text
  * 400/501/505.)
  *
+ * <p>{@code GET /api/orders/{clientOrderId}} serves one order with its execution quality (400 for a
+ * malformed id, 404 for one never placed here), {@code GET /api/execution-quality} the per-instrument
+ * summary over every order placed.
+ *
  * <p>The operator routes ({@code POST /api/kill-switch}, {@code POST /api/governor/self-report},
  * {@code POST /api/risk/clear-halt}) have no authentication yet (the admin-API issue, issue 8, adds
  * it): they are safe only because the server binds to 127.0.0.1 ({@code trader.http.interface});
@@ -37,6 +42,7 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
  */
 public final class Routes extends AllDirectives {
     private final StatusService status;
+    private final ExecutionQualityService quality;
     private final ReadinessProbe readiness;
     private ReconciliationService reconciliation;
     /** A kill-switch request is a few dozen bytes. */
@@ -46,8 +52,9 @@ public final class Routes extends AllDirectives {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public Routes(StatusService status, ReadinessProbe readiness) {
+    public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness) {
         this.status = status;
+        this.quality = quality;
         this.readiness = readiness;
     }
 
@@ -68,7 +75,9 @@ public final class Routes extends AllDirectives {
                         path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
                         path("reconciliations", () -> concat(get(this::reconciliations), post(this::reconcileNow))),
                         path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
-                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
+                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
+                        path(segment("orders").slash(segment()), id -> get(() -> order(id))),
+                        path("execution-quality", () -> get(this::executionQuality)))))));
     }
 
     private Route ready() {
@@ -90,6 +99,21 @@ public final class Routes extends AllDirectives {
             return error(StatusCodes.NOT_FOUND, "not_found", "instrument " + id + " is not configured");
         }
         return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, InstrumentDetailView.of(s)));
+    }
+
+    private Route executionQuality() {
+        return onSuccess(quality.report(), v -> reply(StatusCodes.OK, v));
+    }
+
+    private Route order(String text) {
+        final ClientOrderId id;
+        try {
+            id = new ClientOrderId(text);
+        } catch (IllegalArgumentException e) {
+            return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+        return onSuccess(quality.order(id), order -> order.isPresent() ? reply(StatusCodes.OK, OrderView.of(order.get()))
+                : error(StatusCodes.NOT_FOUND, "not_found", "order " + id + " was never placed here"));
     }
 
     /** {@code {"on": true|false, "strategy": optional}}: answers with the account's risk view after the switch. */

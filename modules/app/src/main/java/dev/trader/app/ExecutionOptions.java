@@ -6,12 +6,14 @@ import dev.trader.backtest.ExecutionModel;
 import dev.trader.backtest.IntrabarPath;
 import dev.trader.backtest.Sizing;
 import dev.trader.backtest.execmetrics.CostStatistic;
+import dev.trader.domain.cost.LatencyPenalty;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -49,6 +51,15 @@ final class ExecutionOptions {
             + "distributions fills pay (default: ${DEFAULT-VALUE})")
     String execMetricsStat;
 
+    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MS", description = "simulated latency of a decision, from the close it "
+            + "is made at to the market; above --latency-penalty-threshold-ms market orders pay the p90 of the --exec-metrics slippage "
+            + "(default: ${DEFAULT-VALUE})")
+    long latencyMs;
+
+    @Option(names = "--latency-penalty-threshold-ms", defaultValue = "500", paramLabel = "MS", description = "latency above which a "
+            + "decision is late (default: ${DEFAULT-VALUE})")
+    long latencyPenaltyThresholdMs;
+
     @Option(names = "--max-participation", description = "largest fraction of a bar's volume one instrument's fills may take; the rest "
             + "carries to the next bar (default: no limit)")
     BigDecimal maxParticipation;
@@ -72,7 +83,8 @@ final class ExecutionOptions {
 
     BacktestConfig config() {
         ExecutionModel execution = ExecutionModel.DEFAULT.withTakerFeeRate(fee).withMakerFeeRate(makerFee == null ? fee : makerFee)
-                .withSlippageBps(slippageBps).withSpreadBps(spreadBps).withMaxParticipation(maxParticipation);
+                .withSlippageBps(slippageBps).withSpreadBps(spreadBps).withMaxParticipation(maxParticipation)
+                .withLatencyPenalty(latencyPenalty());
         if (execMetrics != null) {
             if (slippageBps.signum() != 0 || spreadBps.signum() != 0) {
                 throw new IllegalArgumentException("--exec-metrics replaces --slippage-bps and --spread-bps: give one or the other");
@@ -91,6 +103,14 @@ final class ExecutionOptions {
         return new BacktestConfig(currency, Money.of(initialCash, currency), execution, sizing,
                 closeAtEnd ? EndOfData.CLOSE_AT_LAST_CLOSE : EndOfData.REPORT_OPEN, stopTick == null ? null : Price.of(stopTick),
                 IntrabarPath.UNKNOWN);
+    }
+
+    private LatencyPenalty latencyPenalty() {
+        try {
+            return new LatencyPenalty(Duration.ofMillis(latencyMs), Duration.ofMillis(latencyPenaltyThresholdMs));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((latencyMs < 0 ? "--latency-ms: " : "--latency-penalty-threshold-ms: ") + e.getMessage(), e);
+        }
     }
 
     /** The metrics file named by --exec-metrics, read once (a command may build its config more than once). */
@@ -114,6 +134,11 @@ final class ExecutionOptions {
         out.printf("execution costs from %s (created %s, the %s): bps a market or stop fill pays beyond its reference price, per session%n",
                 m.file(), m.metrics().created(), m.costs().statistic().key());
         ExecMetricsReport.costs(m.costs(), instruments, out);
+        LatencyPenalty penalty = latencyPenalty();
+        if (penalty.late()) {
+            out.printf("latency %d ms is above the %d ms threshold: market orders pay the p90 slippage instead%n", latencyMs,
+                    latencyPenaltyThresholdMs);
+        }
         out.flush();
     }
 }

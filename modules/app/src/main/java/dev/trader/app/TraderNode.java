@@ -1,6 +1,7 @@
 package dev.trader.app;
 
 import com.typesafe.config.Config;
+import dev.trader.api.ExecutionQualityService;
 import dev.trader.api.Routes;
 import dev.trader.api.StatusService;
 import dev.trader.api.StatusView;
@@ -79,7 +80,7 @@ public final class TraderNode implements AutoCloseable {
         String venue = config.getString("trader.venue");
         return switch (venue) {
             case "paper" -> new PaperVenue(new PaperExecutionClient("paper", settings.riskLimits().feeRate(), settings.currency(),
-                    PaperCosts.from(config, settings.instruments().keySet())));
+                    PaperCosts.from(config, settings.instruments().keySet()), PaperCosts.latencyPenalty(config)));
             case "binance" -> ExchangeVenue.create(config.getConfig("trader.binance"), settings.instruments().values(), System.getenv());
             default -> throw new SettingsException("trader.venue must be \"paper\" or \"binance\" but was '" + venue + "'");
         };
@@ -113,7 +114,8 @@ public final class TraderNode implements AutoCloseable {
             if (live != null) {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
-            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation);
+            Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()),
+                    new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())

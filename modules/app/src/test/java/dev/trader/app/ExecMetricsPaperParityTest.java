@@ -14,6 +14,7 @@ import dev.trader.backtest.execmetrics.ExecutionMetrics;
 import dev.trader.backtest.execmetrics.ExecutionSession;
 import dev.trader.backtest.execmetrics.SessionTakerCosts;
 import dev.trader.backtest.execmetrics.SymbolMetrics;
+import dev.trader.domain.cost.LatencyPenalty;
 import dev.trader.domain.cost.TakerCost;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
@@ -29,6 +30,7 @@ import dev.trader.domain.order.OrderType;
 import dev.trader.execution.paper.PaperExecutionClient;
 import dev.trader.strategy.session.SessionClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * The paper venue and the backtest's simulated exchange, given the same measured costs, fill the
  * same order on the same bar at the same price: market orders, stops through the open and stops
  * in the range pay the session's cost, limits none; for every hour of a weekday and of a Saturday.
+ * With a latency above the threshold, market orders pay the session's late cost (the slippage's
+ * p90) in both, the rest as before.
  */
 class ExecMetricsPaperParityTest {
     private static final InstrumentId BTC = InstrumentId.parse("binance:BTCUSDT");
@@ -60,13 +64,26 @@ class ExecMetricsPaperParityTest {
     private static CellMetrics cell(String spread, String slippage) {
         BigDecimal s = new BigDecimal(spread);
         BigDecimal p = new BigDecimal(slippage);
-        return new CellMetrics(new BpsStats(1000, s, s, s, BpsStats.QUOTES), new BpsStats(1000, p, p, p, BpsStats.TAKER_SWEEP));
+        // the slippage's p90 three times its mean: a late market order shows
+        return new CellMetrics(new BpsStats(1000, s, s, s, BpsStats.QUOTES),
+                new BpsStats(1000, p, p, p.multiply(BigDecimal.valueOf(3)), BpsStats.TAKER_SWEEP));
     }
+
+    private static final LatencyPenalty LATE = new LatencyPenalty(Duration.ofMillis(750), Duration.ofMillis(500));
 
     private enum Kind { MARKET, STOP_THROUGH_OPEN, STOP_IN_RANGE, LIMIT }
 
     @Test
     void paperAndBacktestFillTheSameOrderOnTheSameBarAtTheSamePrice() {
+        compareOver(LatencyPenalty.NONE);
+    }
+
+    @Test
+    void aLateDecisionPaysTheSameP90InPaperAndBacktestOnMarketOrdersOnly() {
+        compareOver(LATE);
+    }
+
+    private static void compareOver(LatencyPenalty latency) {
         SessionTakerCosts costs = new SessionTakerCosts(metrics(), CostStatistic.MEAN);
         int compared = 0;
         for (String day : List.of("2024-01-01", "2024-07-01", "2024-01-06")) { // a winter Monday, a summer Monday, a Saturday
@@ -76,11 +93,12 @@ class ExecMetricsPaperParityTest {
                         Quantity.of("100"));
                 for (OrderSide side : OrderSide.values()) {
                     for (Kind kind : Kind.values()) {
-                        Price paper = paperFill(costs, bar, side, kind);
-                        Price backtest = backtestFill(costs, bar, side, kind);
+                        Price paper = paperFill(costs, latency, bar, side, kind);
+                        Price backtest = backtestFill(costs, latency, bar, side, kind);
                         assertEquals(backtest, paper, kind + " " + side + " at " + open);
                         Price reference = reference(bar, side, kind);
-                        TakerCost cost = costs.cost(BTC, ExecutionSession.of(SessionClock.defaults(), open));
+                        ExecutionSession session = ExecutionSession.of(SessionClock.defaults(), open);
+                        TakerCost cost = kind == Kind.MARKET && latency.late() ? costs.lateCost(BTC, session) : costs.cost(BTC, session);
                         assertEquals(kind == Kind.LIMIT ? reference : cost.fillPrice(side, reference, null), paper, kind + " " + side + " at " + open);
                         if (kind != Kind.LIMIT) {
                             assertNotEquals(reference, paper, "a taker pays");
@@ -108,8 +126,8 @@ class ExecMetricsPaperParityTest {
         return kind == Kind.MARKET || kind == Kind.STOP_THROUGH_OPEN ? bar.open() : orderPrice(bar, side, kind);
     }
 
-    private static Price paperFill(SessionTakerCosts costs, Bar bar, OrderSide side, Kind kind) {
-        PaperExecutionClient paper = new PaperExecutionClient("paper", new BigDecimal("0.001"), "USDT", costs);
+    private static Price paperFill(SessionTakerCosts costs, LatencyPenalty latency, Bar bar, OrderSide side, Kind kind) {
+        PaperExecutionClient paper = new PaperExecutionClient("paper", new BigDecimal("0.001"), "USDT", costs, latency);
         List<Fill> fills = new ArrayList<>();
         paper.setFillListener(f -> {
             fills.add(f);
@@ -127,8 +145,9 @@ class ExecMetricsPaperParityTest {
         return fills.get(0).price();
     }
 
-    private static Price backtestFill(SessionTakerCosts costs, Bar bar, OrderSide side, Kind kind) {
-        SimulatedExchange exchange = new SimulatedExchange(ExecutionModel.DEFAULT.withMeasuredCosts(costs), IntrabarPath.UNKNOWN, "USDT");
+    private static Price backtestFill(SessionTakerCosts costs, LatencyPenalty latency, Bar bar, OrderSide side, Kind kind) {
+        SimulatedExchange exchange = new SimulatedExchange(ExecutionModel.DEFAULT.withMeasuredCosts(costs).withLatencyPenalty(latency),
+                IntrabarPath.UNKNOWN, "USDT");
         Quantity q = Quantity.of("0.5");
         switch (kind) {
             case MARKET -> exchange.submitMarket(BTC, side, q, OrderRole.ENTRY);

@@ -12,6 +12,13 @@ import dev.trader.app.testing.FixtureCandles;
 import dev.trader.app.testing.FixtureCandles.Candle;
 import dev.trader.app.testing.H2Backend;
 import dev.trader.app.testing.TestNodes;
+import dev.trader.domain.order.OrderSide;
+import dev.trader.domain.order.OrderStatus;
+import dev.trader.engine.account.AccountEntity;
+import dev.trader.engine.account.AccountState;
+import dev.trader.engine.account.IntentDecision;
+import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.OrderState;
 import dev.trader.marketdata.IngestReport;
 import dev.trader.marketdata.file.MarketFileName;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -30,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -220,6 +229,119 @@ class HttpApiTest {
         JsonNode e = JSON.readTree(r.body());
         assertEquals("not_found", e.path("error").asText(null), r.body());
         assertTrue(e.path("message").asText("").contains("binance:XRPUSDT"), r.body());
+    }
+
+    /** The first entry (by client order id) whose order filled completely. */
+    private static OrderState filledEntry() throws Exception {
+        AccountState account = node.engine().account().<AccountState>ask(AccountEntity.GetStatus::new, TIMEOUT).toCompletableFuture().get();
+        List<IntentDecision> entries = account.decisions().values().stream()
+                .filter(d -> d.approved() && d.request() != null && !d.request().reduceOnly())
+                .sorted(Comparator.comparing(IntentDecision::clientOrderId)).toList();
+        for (IntentDecision d : entries) {
+            OrderState o = node.engine().order(d.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, TIMEOUT)
+                    .toCompletableFuture().get();
+            if (o.exists() && o.status() == OrderStatus.FILLED) {
+                assertEquals(0, o.decisionPrice().toBigDecimal().compareTo(new BigDecimal(d.inputs().get("reference_price"))),
+                        "an entry is decided at its signal's price, the reference price the risk rules sized it with");
+                return o;
+            }
+        }
+        throw new AssertionError("the fixtures fill no entry: " + entries.size() + " approved");
+    }
+
+    @Test
+    void anOrderIsServedWithItsExecutionQualityComputedExactlyFromItsFills() throws Exception {
+        OrderState order = filledEntry();
+        String id = order.request().clientOrderId().value();
+
+        HttpResponse<String> r = get("/api/orders/" + id);
+        assertEquals(200, r.statusCode(), r.body());
+        assertJsonContentType(r);
+        JsonNode o = JSON.readTree(r.body());
+        assertEquals(id, o.path("clientOrderId").asText(null), r.body());
+        assertEquals("FILLED", o.path("status").asText(null), r.body());
+        assertEquals(OrderSide.BUY.name(), o.path("side").asText(null), r.body());
+        assertEquals(order.request().instrument().value(), o.path("instrument").asText(null));
+        JsonNode execution = o.path("execution");
+        BigDecimal decision = decimalString(execution, "decisionPrice");
+        assertEquals(0, decision.compareTo(order.decisionPrice().toBigDecimal()), r.body());
+
+        // The served fills give the average and the slippage back, exactly.
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
+        for (JsonNode f : o.path("fills")) {
+            quantity = quantity.add(decimalString(f, "quantity"));
+            notional = notional.add(decimalString(f, "price").multiply(decimalString(f, "quantity")));
+        }
+        assertEquals(0, quantity.compareTo(decimalString(o, "filledQuantity")), r.body());
+        assertEquals(0, notional.divide(quantity, 10, RoundingMode.HALF_EVEN).compareTo(decimalString(o, "averageFillPrice")), r.body());
+        BigDecimal worse = notional.subtract(decision.multiply(quantity)); // a buy: above the decision price is worse
+        assertEquals(0, worse.setScale(8, RoundingMode.HALF_EVEN).compareTo(decimalString(execution, "slippageQuote")), r.body());
+        BigDecimal bps = worse.multiply(BigDecimal.valueOf(10_000)).divide(decision.multiply(quantity), 6, RoundingMode.HALF_EVEN);
+        assertEquals(bps, decimalString(execution, "slippageBps"), r.body());
+        assertEquals("USDT", execution.path("currency").asText(null), r.body());
+
+        BigDecimal ack = decimalString(execution, "decisionToAckMs");
+        BigDecimal firstFill = decimalString(execution, "decisionToFirstFillMs");
+        assertTrue(ack.signum() >= 0, "a wall-clock latency: " + r.body());
+        assertTrue(firstFill.compareTo(ack) >= 0, "the paper venue acknowledges at once and fills at the next bar: " + r.body());
+        assertEquals(0, firstFill.compareTo(decimalString(execution, "decisionToLastFillMs")), "one fill: " + r.body());
+        assertTrue(execution.path("decidedAt").isTextual() && execution.path("ackedAt").isTextual(), r.body());
+        System.out.printf("[http-api] order %s: %s%n", id, r.body());
+    }
+
+    @Test
+    void anOrderNeverPlacedIsNotFoundAndAMalformedIdABadRequestBothNamingIt() throws Exception {
+        HttpResponse<String> unknown = get("/api/orders/t00000000000000000000000000000000");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertJsonContentType(unknown);
+        JsonNode e = JSON.readTree(unknown.body());
+        assertEquals("not_found", e.path("error").asText(null), unknown.body());
+        assertTrue(e.path("message").asText("").contains("t00000000000000000000000000000000"), unknown.body());
+
+        HttpResponse<String> malformed = get("/api/orders/not!an*id");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertJsonContentType(malformed);
+        JsonNode m = JSON.readTree(malformed.body());
+        assertEquals("bad_request", m.path("error").asText(null), malformed.body());
+        assertTrue(m.path("message").asText("").contains("'not!an*id'"), "the message names the bad value: " + malformed.body());
+    }
+
+    @Test
+    void executionQualityIsSummedUpPerInstrumentOverEveryOrderPlaced() throws Exception {
+        HttpResponse<String> r = get("/api/execution-quality");
+        assertEquals(200, r.statusCode(), r.body());
+        assertJsonContentType(r);
+        JsonNode q = JSON.readTree(r.body());
+        long total = 0;
+        Set<String> seen = new HashSet<>();
+        for (JsonNode i : q.path("instruments")) {
+            String instrument = i.path("instrument").asText();
+            assertTrue(CONFIGURED.contains(instrument) && seen.add(instrument), "listed once, configured: " + instrument);
+            long orders = i.path("orders").asLong(-1);
+            long filled = i.path("filled").asLong(-1);
+            total += orders;
+            assertTrue(orders > 0 && filled > 0 && filled <= orders, r.body());
+            assertEquals(orders, i.path("decisionToAckMs").path("n").asLong(-1), "every order of this run was measured and acknowledged");
+            assertEquals(filled, i.path("slippageBps").path("n").asLong(-1), "every filled order has a decision price");
+            long marketFills = i.path("decisionToFirstFillMs").path("n").asLong(-1);
+            assertTrue(marketFills > 0 && marketFills <= filled, "the filled market orders: " + i);
+            for (String figure : List.of("decisionToAckMs", "decisionToFirstFillMs", "decisionToFillMs", "slippageBps")) {
+                JsonNode stats = i.path(figure);
+                if (stats.path("n").asLong(0) > 0) {
+                    assertTrue(decimalString(stats, "p50").compareTo(decimalString(stats, "p90")) <= 0, figure + ": " + stats);
+                    decimalString(stats, "mean");
+                }
+            }
+            decimalString(i, "slippageQuote");
+        }
+        assertTrue(total > 0, r.body());
+        assertEquals(total, q.path("orders").asLong(-1), r.body());
+        System.out.printf("[http-api] execution quality: %s%n", r.body());
+
+        // The entry served above is counted among its instrument's filled orders.
+        OrderState entry = filledEntry();
+        assertTrue(seen.contains(entry.request().instrument().value()), r.body());
     }
 
     @Test

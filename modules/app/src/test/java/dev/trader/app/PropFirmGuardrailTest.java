@@ -67,6 +67,12 @@ class PropFirmGuardrailTest {
             IntentDecision flatten = account.decisions().values().stream().filter(d -> "flatten".equals(d.rule())).findFirst().orElseThrow();
             assertEquals(bars.get(22).closeTime(), flatten.decisionTime(), "the flatten went out at the crash bar's close");
             assertTrue(account.books().get("binance:BTCUSDT").filled().isZero(), "flat: the exit filled at the next open");
+            JsonNode flattenOrder = get(node, "/api/orders/" + flatten.clientOrderId());
+            assertEquals("FILLED", flattenOrder.path("status").asText(), flattenOrder.toString());
+            JsonNode quality = flattenOrder.path("execution");
+            assertEquals(0, new BigDecimal(quality.path("decisionPrice").asText()).compareTo(bars.get(22).close().toBigDecimal()),
+                    "the flatten's exit is measured against the mark it was decided at, the crash bar's close: " + quality);
+            assertTrue(quality.path("slippageBps").isTextual(), quality.toString());
 
             JsonNode status = get(node, "/api/status");
             JsonNode risk = status.path("risk");

@@ -1,5 +1,6 @@
 package dev.trader.backtest;
 
+import dev.trader.domain.cost.LatencyPenalty;
 import dev.trader.domain.cost.TakerCost;
 import dev.trader.domain.cost.TakerCosts;
 import dev.trader.domain.id.InstrumentId;
@@ -31,6 +32,10 @@ import java.util.Objects;
  *       spread and slippage of each taker fill are those of its instrument in the session its
  *       bar opens in, instead of the fixed {@code slippageBps} and {@code spreadBps} (which
  *       must then be zero: one source of costs per run).</li>
+ *   <li>Latency: with {@code latencyPenalty} set and its latency above its threshold, market orders
+ *       (not stops, not limits) pay the late cost ({@link LatencyPenalty#marketCost}: the measured
+ *       slippage's 90th percentile instead of the usual figure), as the paper venue charges it.
+ *       Null (the default) is {@link LatencyPenalty#NONE}: no latency.</li>
  *   <li>Participation: when {@code maxParticipation} is set, the fills of one instrument in
  *       one bar together take at most that fraction of the bar's volume (rounded down to
  *       {@code quantityStep}, or to 8 decimals); what is left of an order carries to the next
@@ -38,14 +43,16 @@ import java.util.Objects;
  * </ul>
  */
 public record ExecutionModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal slippageBps, BigDecimal spreadBps,
-                             BigDecimal maxParticipation, Price priceStep, Quantity quantityStep, TakerCosts measuredCosts) {
+                             BigDecimal maxParticipation, Price priceStep, Quantity quantityStep, TakerCosts measuredCosts,
+                             LatencyPenalty latencyPenalty) {
     private static final int DEFAULT_QUANTITY_SCALE = 8;
 
     /** 0.1% taker and maker fee, no slippage, no spread, no volume limit. */
     public static final ExecutionModel DEFAULT = new ExecutionModel(new BigDecimal("0.001"), new BigDecimal("0.001"),
-            BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, null);
+            BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, null, LatencyPenalty.NONE);
 
     public ExecutionModel {
+        latencyPenalty = latencyPenalty == null ? LatencyPenalty.NONE : latencyPenalty;
         requireRate(takerFeeRate, "taker fee rate");
         requireRate(makerFeeRate, "maker fee rate");
         new TakerCost(spreadBps, slippageBps); // the same checks as every cost: not negative, below 10000 bps
@@ -72,49 +79,75 @@ public record ExecutionModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, B
 
     /** The same fee rate for takers and makers. */
     public ExecutionModel withFeeRate(BigDecimal rate) {
-        return new ExecutionModel(rate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(rate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withTakerFeeRate(BigDecimal rate) {
-        return new ExecutionModel(rate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(rate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withMakerFeeRate(BigDecimal rate) {
-        return new ExecutionModel(takerFeeRate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(takerFeeRate, rate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withSlippageBps(BigDecimal bps) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, bps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, bps, spreadBps, maxParticipation, priceStep, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withSpreadBps(BigDecimal bps) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, bps, maxParticipation, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, bps, maxParticipation, priceStep, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     /** A fraction in (0, 1], or null for no volume limit. */
     public ExecutionModel withMaxParticipation(BigDecimal fraction) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, fraction, priceStep, quantityStep, measuredCosts);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, fraction, priceStep, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withPriceStep(Price step) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, step, quantityStep, measuredCosts);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, step, quantityStep,
+                measuredCosts, latencyPenalty);
     }
 
     public ExecutionModel withQuantityStep(Quantity step) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, step, measuredCosts);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, step,
+                measuredCosts, latencyPenalty);
     }
 
     /** Spread and slippage per instrument and session (null: the fixed ones); the fixed slippage and spread must be zero. */
     public ExecutionModel withMeasuredCosts(TakerCosts costs) {
-        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, costs);
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep,
+                costs, latencyPenalty);
+    }
+
+    /** The simulated latency of decisions and the threshold above which market orders pay the late cost. */
+    public ExecutionModel withLatencyPenalty(LatencyPenalty penalty) {
+        return new ExecutionModel(takerFeeRate, makerFeeRate, slippageBps, spreadBps, maxParticipation, priceStep, quantityStep, measuredCosts,
+                penalty);
     }
 
     /** The cost of a taker fill of {@code instrument} in the bar opening at {@code time}: measured, or the fixed one. */
     public TakerCost takerCost(InstrumentId instrument, Instant time) {
-        return measuredCosts != null ? measuredCosts.at(instrument, time) : new TakerCost(spreadBps, slippageBps);
+        return costs().at(instrument, time);
     }
 
-    /** The price a taker order of {@code instrument} with reference price {@code reference} fills at, in the bar opening at {@code time}. */
+    private TakerCosts costs() {
+        return measuredCosts != null ? measuredCosts : TakerCosts.fixed(new TakerCost(spreadBps, slippageBps));
+    }
+
+    /**
+     * The price a market order of {@code instrument} with reference price {@code reference} fills at, in the bar opening at
+     * {@code time}: a taker's, at the late cost when the latency penalty applies.
+     */
+    public Price marketPrice(InstrumentId instrument, Instant time, OrderSide side, Price reference) {
+        return latencyPenalty.marketCost(costs(), instrument, time).fillPrice(side, reference, priceStep);
+    }
+
+    /** The price a triggered stop of {@code instrument} with reference price {@code reference} fills at, in the bar opening at {@code time}. */
     public Price takerPrice(InstrumentId instrument, Instant time, OrderSide side, Price reference) {
         return takerCost(instrument, time).fillPrice(side, reference, priceStep);
     }

@@ -42,7 +42,8 @@ import java.util.Objects;
  *
  * <p>Fill prices, fees and the volume limit come from the {@link ExecutionModel}: market orders
  * and stops are taker fills (slippage and spread apply: measured ones are those of the bar's
- * instrument in the session the bar opens in), limits are maker fills. With a
+ * instrument in the session the bar opens in; a market order pays the late cost when the model's
+ * latency penalty applies), limits are maker fills. With a
  * participation limit, what does not fit in the bar's volume stays working: a market order or a
  * triggered stop fills the rest at the next open, a limit keeps its limit.
  *
@@ -336,7 +337,9 @@ public final class SimulatedExchange {
      * fill at {@code reference} moved by slippage and spread.
      */
     private void fill(SimOrder o, Price reference, boolean maker, Bar bar, Listener listener) {
-        Price price = maker ? reference : model.takerPrice(o.instrument(), bar.openTime(), o.side(), reference);
+        Price price = maker ? reference
+                : o.type() == OrderType.MARKET ? model.marketPrice(o.instrument(), bar.openTime(), o.side(), reference)
+                : model.takerPrice(o.instrument(), bar.openTime(), o.side(), reference);
         Quantity amount = o.remaining();
         if (!budgetKnown) {
             budget = model.participationLimit(bar.volume());
@@ -406,7 +409,7 @@ public final class SimulatedExchange {
      */
     public Fill closeOut(InstrumentId instrument, OrderSide side, Quantity quantity, Price reference, Instant time, Listener listener) {
         SimOrder o = new SimOrder(nextOrderId++, instrument, side, OrderType.MARKET, OrderRole.END_OF_DATA, quantity, null, null, null);
-        Price price = model.takerPrice(instrument, time, side, reference);
+        Price price = model.marketPrice(instrument, time, side, reference);
         Fill fill = record(o, price, quantity, false, time);
         o.fill(quantity);
         listener.onFill(o, fill, slippage(side, reference, price, quantity));

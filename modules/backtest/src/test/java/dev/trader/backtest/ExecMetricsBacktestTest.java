@@ -9,7 +9,11 @@ import dev.trader.backtest.execmetrics.ExecutionMetrics;
 import dev.trader.backtest.execmetrics.ExecutionMetricsFiles;
 import dev.trader.backtest.execmetrics.MetricsFixture;
 import dev.trader.backtest.execmetrics.SessionTakerCosts;
+import dev.trader.domain.cost.LatencyPenalty;
 import dev.trader.domain.cost.TakerCosts;
+import dev.trader.domain.market.Bar;
+import dev.trader.domain.money.Quantity;
+import dev.trader.domain.order.Fill;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.order.OrderSide;
@@ -17,7 +21,10 @@ import dev.trader.domain.signal.SignalDirection;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +66,41 @@ class ExecMetricsBacktestTest {
         assertEquals(without.pnl().minus(with.slippage()), with.pnl(), "the gross P&L differs by exactly the modelled cost");
         assertEquals(Money.of("2", "USDT"), without.pnl());
         assertEquals(Money.of("1.9174", "USDT"), with.pnl());
+    }
+
+    private static BacktestConfig measured(ExecutionMetrics metrics, long latencyMs) {
+        return BacktestConfig.defaults().withExecution(ExecutionModel.DEFAULT.withMeasuredCosts(new SessionTakerCosts(metrics, CostStatistic.MEAN))
+                .withLatencyPenalty(new LatencyPenalty(Duration.ofMillis(latencyMs), Duration.ofMillis(500))));
+    }
+
+    @Test
+    void aDecisionLaterThanTheThresholdPaysTheP90SlippageOnItsMarketOrders() throws IOException {
+        ExecutionMetricsFiles.write(dir, MetricsFixture.twoSymbols("2024-08-09"));
+        ExecutionMetrics metrics = ExecutionMetricsFiles.load(dir.toString());
+
+        RoundTrip late = new Backtester(measured(metrics, 501)).run(longThenFlat(), londonToNewYork().data()).trades().get(0);
+        // London's bar-gap p90 is 7 bps: 102 × 1.0007; New York's 11 bps: 104 × 0.9989
+        assertEquals(Price.of("102.0714"), late.entryPrice());
+        assertEquals(Price.of("103.8856"), late.exitPrice());
+        assertEquals(Money.of("0.1858", "USDT"), late.slippage(), "0.0714 + 0.1144");
+
+        RoundTrip atThreshold = new Backtester(measured(metrics, 500)).run(longThenFlat(), londonToNewYork().data()).trades().get(0);
+        assertEquals(Price.of("102.0306"), atThreshold.entryPrice(), "at the threshold: the mean, as without latency");
+        assertEquals(Price.of("103.948"), atThreshold.exitPrice());
+    }
+
+    @Test
+    void aLateDecisionDoesNotMakeAStopPayMore() throws IOException {
+        ExecutionMetricsFiles.write(dir, MetricsFixture.twoSymbols("2024-08-09"));
+        ExecutionMetrics metrics = ExecutionMetricsFiles.load(dir.toString());
+        Bar london = londonToNewYork().get(1); // 08:31 (London), open 102, low 101
+        for (long latencyMs : new long[] {0, 10_000}) {
+            SimulatedExchange exchange = new SimulatedExchange(measured(metrics, latencyMs).execution(), IntrabarPath.UNKNOWN, "USDT");
+            exchange.submitStop(BTC, OrderSide.SELL, Quantity.of("1"), Price.of("101.5"), OrderRole.STOP);
+            List<Fill> fills = new ArrayList<>();
+            exchange.onBar(london, (order, fill) -> fills.add(fill));
+            assertEquals(Price.of("101.46955"), fills.get(0).price(), "the stop pays London's mean, 3 bps below its trigger, latency " + latencyMs);
+        }
     }
 
     @Test

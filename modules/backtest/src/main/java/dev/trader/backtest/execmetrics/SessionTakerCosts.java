@@ -29,7 +29,9 @@ import java.util.Objects;
  *   <li>a bar-gap slippage already spans the bounce across the spread, so it is the whole cost:
  *       the quoted spread, where measured, is not added again;</li>
  *   <li>the chosen statistic of the slippage is floored at 0: a negative figure is orders that
- *       printed better than their first fill, which a model must not hand out as a rebate.</li>
+ *       printed better than their first fill, which a model must not hand out as a rebate;</li>
+ *   <li>a late market order ({@link #late}, see {@code LatencyPenalty}) pays the slippage's 90th
+ *       percentile instead of the chosen statistic, by the same rules; its spread is unchanged.</li>
  * </ul>
  * Built once, immutable: a sweep's threads share it.
  */
@@ -40,6 +42,8 @@ public final class SessionTakerCosts implements TakerCosts {
     private final SessionClock clock;
     private final CostStatistic statistic;
     private final Map<InstrumentId, Map<ExecutionSession, TakerCost>> table;
+    /** The same with the 90th percentile of the slippage: what a late decision pays. */
+    private final Map<InstrumentId, Map<ExecutionSession, TakerCost>> lateTable;
 
     public SessionTakerCosts(ExecutionMetrics metrics, CostStatistic statistic) {
         this(metrics, statistic, SessionClock.defaults());
@@ -48,23 +52,29 @@ public final class SessionTakerCosts implements TakerCosts {
     public SessionTakerCosts(ExecutionMetrics metrics, CostStatistic statistic, SessionClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.statistic = Objects.requireNonNull(statistic, "statistic");
+        this.table = table(metrics, statistic, statistic);
+        this.lateTable = table(metrics, statistic, CostStatistic.P90);
+    }
+
+    private static Map<InstrumentId, Map<ExecutionSession, TakerCost>> table(ExecutionMetrics metrics, CostStatistic spreadStatistic,
+                                                                            CostStatistic slippageStatistic) {
         Map<InstrumentId, Map<ExecutionSession, TakerCost>> t = new HashMap<>();
         metrics.symbols().forEach((id, symbol) -> {
             Map<ExecutionSession, TakerCost> row = new EnumMap<>(ExecutionSession.class);
             for (ExecutionSession s : ExecutionSession.values()) {
-                row.put(s, cost(symbol.session(s), symbol.all(), statistic));
+                row.put(s, cost(symbol.session(s), symbol.all(), spreadStatistic, slippageStatistic));
             }
             t.put(InstrumentId.parse(id), Collections.unmodifiableMap(row));
         });
-        this.table = Collections.unmodifiableMap(t);
+        return Collections.unmodifiableMap(t);
     }
 
-    private static TakerCost cost(CellMetrics cell, CellMetrics all, CostStatistic statistic) {
+    private static TakerCost cost(CellMetrics cell, CellMetrics all, CostStatistic spreadStatistic, CostStatistic slippageStatistic) {
         BpsStats spread = enough(cell.spread()) ? cell.spread() : all.spread();
         BpsStats slippage = enough(cell.slippage()) ? cell.slippage() : all.slippage();
-        BigDecimal slip = slippage.isEmpty() ? BigDecimal.ZERO : slippage.get(statistic).max(BigDecimal.ZERO);
+        BigDecimal slip = slippage.isEmpty() ? BigDecimal.ZERO : slippage.get(slippageStatistic).max(BigDecimal.ZERO);
         boolean allInclusive = BpsStats.BAR_GAP.equals(slippage.method());
-        BigDecimal spreadBps = spread.isEmpty() || allInclusive ? BigDecimal.ZERO : spread.get(statistic);
+        BigDecimal spreadBps = spread.isEmpty() || allInclusive ? BigDecimal.ZERO : spread.get(spreadStatistic);
         return new TakerCost(spreadBps, slip);
     }
 
@@ -77,13 +87,27 @@ public final class SessionTakerCosts implements TakerCosts {
         return cost(instrument, ExecutionSession.of(clock, time));
     }
 
+    @Override
+    public TakerCost late(InstrumentId instrument, Instant time) {
+        return lateCost(instrument, ExecutionSession.of(clock, time));
+    }
+
     /** The cost of {@code instrument} in {@code session}; an instrument the file does not have is an error, never a free fill. */
     public TakerCost cost(InstrumentId instrument, ExecutionSession session) {
+        return row(table, instrument).get(session);
+    }
+
+    /** What a late market order of {@code instrument} pays in {@code session}: the slippage's 90th percentile, the usual spread. */
+    public TakerCost lateCost(InstrumentId instrument, ExecutionSession session) {
+        return row(lateTable, instrument).get(session);
+    }
+
+    private static Map<ExecutionSession, TakerCost> row(Map<InstrumentId, Map<ExecutionSession, TakerCost>> table, InstrumentId instrument) {
         Map<ExecutionSession, TakerCost> row = table.get(instrument);
         if (row == null) {
             throw new IllegalStateException("the execution metrics have no figures for " + instrument);
         }
-        return row.get(session);
+        return row;
     }
 
     public CostStatistic statistic() {

@@ -54,6 +54,19 @@ class ExecMetricsCostRulesTest {
     }
 
     @Test
+    void aLateOrderPaysTheSlippagesP90WithTheUsualSpreadByTheSameRules() {
+        SessionTakerCosts mean = new SessionTakerCosts(metrics, CostStatistic.MEAN);
+        assertEquals(cost("0", "11"), mean.lateCost(BTC, ExecutionSession.NEW_YORK), "a bar gap: its p90 is the whole cost");
+        assertEquals(cost("2", "4"), mean.lateCost(ETH, ExecutionSession.LONDON), "the sweep's p90 4, the spread's mean 2 (not its p90 3)");
+        assertEquals(cost("1", "0.5"), mean.lateCost(ETH, ExecutionSession.ASIA), "p90 0.5 where the mean was floored at 0");
+        assertEquals(cost("1.6", "3"), mean.lateCost(ETH, ExecutionSession.NEW_YORK), "too few observations: the symbol's all, p90");
+        assertEquals(cost("1.5", "4"), new SessionTakerCosts(metrics, CostStatistic.P50).lateCost(ETH, ExecutionSession.LONDON),
+                "the spread keeps the run's statistic (p50 1.5)");
+        assertEquals(cost("0", "5"), mean.late(BTC, Instant.parse("2024-01-01T00:30:00Z")), "by the session the bar opens in (Asia)");
+        assertEquals(mean.cost(BTC, ExecutionSession.ASIA), mean.at(BTC, Instant.parse("2024-01-01T00:30:00Z")), "the usual cost is unchanged");
+    }
+
+    @Test
     void anInstrumentWithoutFiguresIsRefusedNeverFilledForFree() {
         SessionTakerCosts mean = new SessionTakerCosts(metrics, CostStatistic.MEAN);
         InstrumentId sol = InstrumentId.parse("binance:SOLUSDT");

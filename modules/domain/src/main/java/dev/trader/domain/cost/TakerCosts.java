@@ -17,6 +17,15 @@ public interface TakerCosts {
     /** The cost of a taker fill of {@code instrument} in a bar that opens at {@code time}. */
     TakerCost at(InstrumentId instrument, Instant time);
 
+    /**
+     * The cost of a market order whose decision reaches the market late ({@link LatencyPenalty}): the
+     * 90th percentile of the slippage in place of the usual figure. Costs without a distribution (a
+     * fixed cost, none) know no worse figure: the usual cost.
+     */
+    default TakerCost late(InstrumentId instrument, Instant time) {
+        return at(instrument, time);
+    }
+
     /** The same cost for every instrument at every moment. */
     static TakerCosts fixed(TakerCost cost) {
         Objects.requireNonNull(cost, "cost");

@@ -1,7 +1,9 @@
 package dev.trader.engine.order;
 
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
+import dev.trader.domain.order.DecisionPrice;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderRequest;
 import dev.trader.domain.order.OrderStateMachine;
@@ -13,9 +15,11 @@ import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.crash.CrashPoints;
 import dev.trader.engine.settings.PersistenceTuning;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -36,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * a retry re-sends under the same id; an answer that proves nothing makes it UNKNOWN, never
  * failed. Every state change goes through {@link OrderStateMachine}, and each trade id is
  * applied once.
+ *
+ * <p>For execution quality the order journals the price it was decided at and wall-clock instants:
+ * when it was journaled (the decision), when the venue acknowledged it, when each fill arrived. The
+ * wall clock is read here as a measurement only; no decision ever depends on it, so a replay still
+ * decides the same.
  */
 public final class OrderEntity
         extends EventSourcedBehaviorWithEnforcedReplies<OrderEntity.Command, OrderEntity.Event, OrderState> {
@@ -46,8 +55,17 @@ public final class OrderEntity
     public sealed interface Command extends CborSerializable {
     }
 
-    /** Journal the request (if new) and make sure the venue has it; replies once the venue answered. */
-    public record Place(OrderRequest request, String positionId, ActorRef<OrderState> replyTo) implements Command {
+    /**
+     * Journal the request (if new) and make sure the venue has it; replies once the venue answered.
+     * {@code decisionPrice} is the market price the decision saw (the signal's price, the bar's close),
+     * which a market order's slippage is measured against; null if not known. A stop or a limit is
+     * measured against its own price whatever is given ({@link DecisionPrice}).
+     */
+    public record Place(OrderRequest request, String positionId, Price decisionPrice, ActorRef<OrderState> replyTo) implements Command {
+        /** Without a decision price: the order's own price, if it has one, is its decision price. */
+        public Place(OrderRequest request, String positionId, ActorRef<OrderState> replyTo) {
+            this(request, positionId, null, replyTo);
+        }
     }
 
     /** After a restart: ask the venue about an open order and send it again if the venue never got it. */
@@ -92,18 +110,32 @@ public final class OrderEntity
     public sealed interface Event extends CborSerializable {
     }
 
-    public record OrderRequested(OrderRequest request, String positionId) implements Event {
+    /**
+     * @param decisionPrice the price the order was decided at; null if not known
+     * @param decidedAt     the wall-clock instant the request was journaled, where latencies start; null in journals written before it
+     */
+    public record OrderRequested(OrderRequest request, String positionId, Price decisionPrice, Instant decidedAt) implements Event {
+        /** As journaled before decision prices and instants were recorded. */
+        public OrderRequested(OrderRequest request, String positionId) {
+            this(request, positionId, null, null);
+        }
     }
 
     public record OrderSubmitted(String clientOrderId) implements Event {
     }
 
-    /** @param venueQuantity what the venue took when less than requested (an exit capped at the holding); null: as requested */
-    public record OrderAccepted(String venueOrderId, Quantity venueQuantity) implements Event {
+    /**
+     * @param venueQuantity what the venue took when less than requested (an exit capped at the holding); null: as requested
+     * @param ackedAt       the wall-clock instant the acceptance arrived; null in journals written before it
+     */
+    public record OrderAccepted(String venueOrderId, Quantity venueQuantity, Instant ackedAt) implements Event {
         public OrderAccepted(String venueOrderId) {
-            this(venueOrderId, null);
+            this(venueOrderId, null, null);
         }
 
+        public OrderAccepted(String venueOrderId, Quantity venueQuantity) {
+            this(venueOrderId, venueQuantity, null);
+        }
     }
 
     public record OrderRejected(String reason) implements Event {
@@ -112,7 +144,11 @@ public final class OrderEntity
     public record OrderStatusUnknown(String reason) implements Event {
     }
 
-    public record OrderFilled(Fill fill, OrderStatus statusAfter) implements Event {
+    /** @param arrivedAt the wall-clock instant the fill arrived here; null in journals written before it */
+    public record OrderFilled(Fill fill, OrderStatus statusAfter, Instant arrivedAt) implements Event {
+        public OrderFilled(Fill fill, OrderStatus statusAfter) {
+            this(fill, statusAfter, null);
+        }
     }
 
     public record OrderCancelled(String reason) implements Event {
@@ -125,6 +161,8 @@ public final class OrderEntity
     private final ActorContext<Command> context;
     private final String clientOrderId;
     private final ExecutionClient client;
+    /** Read for latency measurements only (see the class comment). */
+    private final InstantSource wallClock;
     /** Who waits for the venue's answer. Not state: an ask that outlives a restart times out and is retried. */
     private final List<ActorRef<OrderState>> waiting = new ArrayList<>();
     /** Who waits for the venue's answer to a cancel; not state, like {@link #waiting}. */
@@ -140,16 +178,22 @@ public final class OrderEntity
     private boolean cancelWanted;
 
     private OrderEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String clientOrderId, ExecutionClient client,
-                        PersistenceTuning tuning) {
+                        PersistenceTuning tuning, InstantSource wallClock) {
         super(PersistenceId.of(TYPE_KEY.name(), clientOrderId), tuning.backoff());
         this.context = context;
         this.timers = timers;
         this.clientOrderId = new ClientOrderId(clientOrderId).value();
         this.client = client;
+        this.wallClock = wallClock;
     }
 
     public static Behavior<Command> create(String clientOrderId, ExecutionClient client, PersistenceTuning tuning) {
-        return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> new OrderEntity(ctx, timers, clientOrderId, client, tuning)));
+        return create(clientOrderId, client, tuning, InstantSource.system());
+    }
+
+    /** {@code wallClock} stamps the latency measurements (a test's clock, say). */
+    public static Behavior<Command> create(String clientOrderId, ExecutionClient client, PersistenceTuning tuning, InstantSource wallClock) {
+        return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> new OrderEntity(ctx, timers, clientOrderId, client, tuning, wallClock)));
     }
 
     @Override
@@ -179,7 +223,8 @@ public final class OrderEntity
         }
         if (!state.exists()) {
             waiting.add(cmd.replyTo());
-            return Effect().persist(new OrderRequested(cmd.request(), cmd.positionId()))
+            return Effect().persist(new OrderRequested(cmd.request(), cmd.positionId(), DecisionPrice.of(cmd.request(), cmd.decisionPrice()),
+                            wallClock.instant()))
                     .thenRun(s -> {
                         CrashPoints.reached(CrashPoints.Point.ORDER_JOURNALED_NOT_SENT, s.request().type());
                         send(s);
@@ -276,8 +321,8 @@ public final class OrderEntity
         if (venueHasIt && (state.status() == OrderStatus.NEW || state.status() == OrderStatus.SUBMITTED || state.status() == OrderStatus.UNKNOWN)) {
             // Sent, but the answer was lost (UNKNOWN) or never journaled (a crash after sending): the venue's word is the answer.
             LOG.info("order {} was {} here: {} has it ({})", clientOrderId, state.status(), client.venue(), there);
-            List<Event> adopt = state.status() == OrderStatus.NEW
-                    ? List.of(new OrderSubmitted(clientOrderId), new OrderAccepted("")) : List.of(new OrderAccepted(""));
+            OrderAccepted accepted = new OrderAccepted("", null, wallClock.instant());
+            List<Event> adopt = state.status() == OrderStatus.NEW ? List.of(new OrderSubmitted(clientOrderId), accepted) : List.of(accepted);
             return Effect().persist(adopt).thenRun(this::answerWaiting).thenNoReply();
         }
         answerWaiting(state);
@@ -310,7 +355,8 @@ public final class OrderEntity
         if (OrderStateMachine.next(status, transition).isPresent()) {
             events.add(switch (result.outcome()) {
                 case ACCEPTED -> new OrderAccepted(result.venueOrderId(),
-                        result.venueQuantity() != null && result.venueQuantity().compareTo(state.request().quantity()) < 0 ? result.venueQuantity() : null);
+                        result.venueQuantity() != null && result.venueQuantity().compareTo(state.request().quantity()) < 0 ? result.venueQuantity() : null,
+                        wallClock.instant());
                 case REJECTED -> new OrderRejected(result.reason());
                 case UNKNOWN -> new OrderStatusUnknown(result.reason());
             });
@@ -352,7 +398,7 @@ public final class OrderEntity
             // fill more than asked: the trade happened, so it is recorded and passed on to the
             // position and the account; the status stays where the state machine put it.
             LOG.warn("fill {} of {} arrived for order {} already {}: booked as a late fill", fill.tradeId(), fill.quantity(), clientOrderId, from);
-            return Effect().persist(new OrderFilled(fill, from)).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
+            return Effect().persist(new OrderFilled(fill, from, wallClock.instant())).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
         }
         boolean complete = state.filledQuantity().plus(fill.quantity()).compareTo(state.request().quantity()) >= 0;
         OrderTransition transition = complete ? OrderTransition.FILL : OrderTransition.PARTIAL_FILL;
@@ -363,7 +409,7 @@ public final class OrderEntity
             from = OrderStatus.SUBMITTED;
         }
         OrderStatus next = OrderStateMachine.require(from, transition);
-        events.add(new OrderFilled(fill, next));
+        events.add(new OrderFilled(fill, next, wallClock.instant()));
         return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
     }
 
@@ -437,13 +483,13 @@ public final class OrderEntity
     @Override
     public EventHandler<OrderState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId()))
+                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId(), e.decisionPrice(), e.decidedAt()))
                 .onEvent(OrderSubmitted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null))
                 .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null)
-                        .sizedAt(e.venueQuantity()))
+                        .sizedAt(e.venueQuantity()).acknowledged(e.ackedAt()))
                 .onEvent(OrderRejected.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, e.reason()))
                 .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
-                .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter()))
+                .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter(), e.arrivedAt()))
                 .onEvent(OrderCancelled.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.CANCEL), null, e.reason()))
                 .onEvent(OrderExpired.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.EXPIRE), null, e.reason()))
                 .build();

@@ -114,7 +114,16 @@ public final class BarPipeline {
         }
         return engine.account()
                 .<Observation>ask(r -> new AccountEntity.ObserveBar(bar.instrument(), bar.close(), bar.closeTime(), r), timeout)
-                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> inTurn(o.place(), this::place)).thenApply(v -> o));
+                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> placeFlattenExits(o.place())).thenApply(v -> o));
+    }
+
+    /** A flatten's exits, each decided at the account's mark of its instrument (what the risk rules saw). */
+    private CompletionStage<Void> placeFlattenExits(List<IntentDecision> exits) {
+        if (exits.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout)
+                .thenCompose(account -> inTurn(exits, d -> place(d, FlattenMarks.of(account, d.instrument()))));
     }
 
     /**
@@ -198,7 +207,7 @@ public final class BarPipeline {
                         }
                         return decide(signals, atr, i + 1, out);
                     }
-                    return place(decision).thenCompose(order -> decide(signals, atr, i + 1, out));
+                    return place(decision, signal.price()).thenCompose(order -> decide(signals, atr, i + 1, out));
                 });
     }
 
@@ -206,16 +215,17 @@ public final class BarPipeline {
      * An approved order. An entry with a protective stop (in-trade management on) is protected
      * first: the position journals the stop, the entry goes out, then the stop (reduce-only, so it
      * rests from the entry's own bar and cannot trade before the entry has filled).
+     * {@code decisionPrice} is the price the decision saw, which the order's slippage is measured against.
      */
-    private CompletionStage<OrderState> place(IntentDecision decision) {
+    private CompletionStage<OrderState> place(IntentDecision decision, Price decisionPrice) {
         Price stop = decision.protectiveStop();
         if (!engine.settings().inTradeManagement() || stop == null) {
-            return send(decision);
+            return send(decision, decisionPrice);
         }
         OrderRequest entry = decision.request();
         return engine.position(decision.positionId())
                 .<ExitPlan>ask(r -> new PositionEntity.Protect(stop, entry.quantity(), entry.strategy().value(), entry.decisionTime(), r), timeout)
-                .thenCompose(plan -> send(decision).thenCompose(order -> {
+                .thenCompose(plan -> send(decision, decisionPrice).thenCompose(order -> {
                     if (order.exists() && !(order.status().isTerminal() && order.filledQuantity().isZero())) {
                         return exits(decision.positionId(), plan).thenApply(v -> order);
                     }
@@ -226,16 +236,16 @@ public final class BarPipeline {
     }
 
     /** The account's second clamp, then the order; a blocked order is never sent. */
-    private CompletionStage<OrderState> send(IntentDecision decision) {
+    private CompletionStage<OrderState> send(IntentDecision decision, Price decisionPrice) {
         return engine.account()
                 .<AccountEntity.Rechecked>ask(r -> new AccountEntity.RecheckOrder(decision.request(), r), timeout)
-                .thenCompose(check -> check.send() ? sendOrder(decision)
+                .thenCompose(check -> check.send() ? sendOrder(decision, decisionPrice)
                         : engine.order(decision.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout));
     }
 
-    private CompletionStage<OrderState> sendOrder(IntentDecision decision) {
+    private CompletionStage<OrderState> sendOrder(IntentDecision decision, Price decisionPrice) {
         return engine.order(decision.request().clientOrderId())
-                .<OrderState>ask(r -> new OrderEntity.Place(decision.request(), decision.positionId(), r), timeout)
+                .<OrderState>ask(r -> new OrderEntity.Place(decision.request(), decision.positionId(), decisionPrice, r), timeout)
                 .thenCompose(order -> {
                     if (order.exists() && order.status().isTerminal() && order.filledQuantity().isZero()) {
                         return engine.account()

@@ -51,7 +51,7 @@ public final class FillRouter implements FillListener {
                 return CompletableFuture.completedFuture(null);
             }
             LOG.warn("position {} holds a remainder no trade manages after fill {}: closing it at market", positionId, fill.tradeId());
-            return engine.position(positionId).<ExitPlan>ask(r -> new PositionEntity.PlanExits(fill.time(), r), timeout)
+            return engine.position(positionId).<ExitPlan>ask(r -> new PositionEntity.PlanExits(fill.time(), fill.price(), r), timeout)
                     .thenCompose(plan -> exitOrders.carryOut(positionId, plan));
         });
     }

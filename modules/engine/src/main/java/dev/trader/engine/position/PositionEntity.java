@@ -107,8 +107,15 @@ public final class PositionEntity
     public record GetPosition(ActorRef<PositionState> replyTo) implements Command {
     }
 
-    /** The exit plan as it stands at {@code time}, nothing journaled: how a remainder no trade manages is closed between bars. */
-    public record PlanExits(Instant time, ActorRef<ExitPlan> replyTo) implements Command {
+    /**
+     * The exit plan as it stands at {@code time}, nothing journaled: how a remainder no trade manages is
+     * closed between bars. {@code marketPrice} is the latest price known then (the fill's), its market
+     * orders' decision price; null if not known.
+     */
+    public record PlanExits(Instant time, Price marketPrice, ActorRef<ExitPlan> replyTo) implements Command {
+        public PlanExits(Instant time, ActorRef<ExitPlan> replyTo) {
+            this(time, null, replyTo);
+        }
     }
 
     /**
@@ -206,7 +213,7 @@ public final class PositionEntity
                 .onCommand(OrdersSettled.class, this::onOrdersSettled)
                 .onCommand(DropProtection.class, this::onDropProtection)
                 .onCommand(GetPosition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
-                .onCommand(PlanExits.class, (state, cmd) -> Effect().reply(cmd.replyTo(), plan(state, cmd.time())))
+                .onCommand(PlanExits.class, (state, cmd) -> Effect().reply(cmd.replyTo(), plan(state, cmd.time(), cmd.marketPrice())))
                 .build();
     }
 
@@ -250,19 +257,19 @@ public final class PositionEntity
             return Effect().reply(cmd.replyTo(), ExitPlan.NONE);
         }
         if (state.protection() != null) {
-            return Effect().reply(cmd.replyTo(), plan(state, state.protection().decisionTime()));
+            return Effect().reply(cmd.replyTo(), plan(state, state.protection().decisionTime(), null));
         }
         Protection p = new Protection(cmd.stop(), cmd.quantity(), cmd.strategy(), cmd.decisionTime());
-        return Effect().persist(new ProtectionSet(p)).thenReply(cmd.replyTo(), s -> plan(s, p.decisionTime()));
+        return Effect().persist(new ProtectionSet(p)).thenReply(cmd.replyTo(), s -> plan(s, p.decisionTime(), null));
     }
 
     private ReplyEffect<Event, PositionState> onDropProtection(PositionState state, DropProtection cmd) {
         if (state.protection() == null || state.everOpened()) {
-            return Effect().reply(cmd.replyTo(), plan(state, Instant.EPOCH));
+            return Effect().reply(cmd.replyTo(), plan(state, Instant.EPOCH, null));
         }
         return Effect().persist(new ProtectionDropped(cmd.reason()))
                 .thenRun(s -> LOG.info("position {}: entry ended unfilled ({}): its stop is cancelled", positionId, cmd.reason()))
-                .thenReply(cmd.replyTo(), s -> plan(s, Instant.EPOCH));
+                .thenReply(cmd.replyTo(), s -> plan(s, Instant.EPOCH, null));
     }
 
     private ReplyEffect<Event, PositionState> onManageBar(PositionState state, ManageBar cmd) {
@@ -272,7 +279,7 @@ public final class PositionEntity
                 && (trade.lastBarOpen() == null || bar.openTime().isAfter(trade.lastBarOpen()));
         if (!due) {
             // Not managed, not yet filled, already closed, or a bar seen before: the plan as it stands.
-            return Effect().reply(cmd.replyTo(), plan(state, bar.closeTime()));
+            return Effect().reply(cmd.replyTo(), plan(state, bar.closeTime(), bar.close()));
         }
         BarInputs inputs = inputs(state, cmd, trade.plan());
         Transition t = InTradeManager.atClose(trade, bar, inputs);
@@ -293,7 +300,7 @@ public final class PositionEntity
         if (!t.events().isEmpty()) {
             LOG.info("position {} at {}: {}", positionId, bar.closeTime(), t.events());
         }
-        return Effect().persist(event).thenReply(cmd.replyTo(), s -> plan(s, bar.closeTime()));
+        return Effect().persist(event).thenReply(cmd.replyTo(), s -> plan(s, bar.closeTime(), bar.close()));
     }
 
     private static BarInputs inputs(PositionState state, ManageBar cmd, InTradePlan plan) {
@@ -323,10 +330,11 @@ public final class PositionEntity
     }
 
     /**
-     * The exit orders the position wants now, as requests decided at {@code time}, and its own
-     * live orders it no longer wants. Derived from the state alone, so asking again is harmless.
+     * The exit orders the position wants now, as requests decided at {@code time} (at {@code marketPrice},
+     * when known), and its own live orders it no longer wants. Derived from the state alone, so asking
+     * again is harmless.
      */
-    ExitPlan plan(PositionState state, Instant time) {
+    ExitPlan plan(PositionState state, Instant time, Price marketPrice) {
         List<ExitOrder> wanted = new ArrayList<>();
         if (plans != null && state.protection() != null) {
             if (state.stopBreached() && !state.position().isFlat()) {
@@ -357,7 +365,7 @@ public final class PositionEntity
         }
         Set<String> cancel = new TreeSet<>(state.liveOrders());
         cancel.removeAll(purposes.keySet());
-        return place.isEmpty() && cancel.isEmpty() ? ExitPlan.NONE : new ExitPlan(place, purposes, List.copyOf(cancel));
+        return place.isEmpty() && cancel.isEmpty() ? ExitPlan.NONE : new ExitPlan(place, purposes, List.copyOf(cancel), marketPrice);
     }
 
     /**

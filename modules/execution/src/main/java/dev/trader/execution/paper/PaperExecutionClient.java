@@ -1,5 +1,6 @@
 package dev.trader.execution.paper;
 
+import dev.trader.domain.cost.LatencyPenalty;
 import dev.trader.domain.cost.TakerCost;
 import dev.trader.domain.cost.TakerCosts;
 import dev.trader.domain.id.ClientOrderId;
@@ -44,13 +45,16 @@ import java.util.concurrent.CompletionStage;
  * for the order's instrument in the bar's session, by {@link TakerCost#fillPrice} (no price step:
  * 8 decimals), exactly as the backtest's simulated exchange charges them; limit fills are maker
  * fills at their price. Without costs ({@link TakerCosts#NONE}, the default) a taker fills at the
- * price {@link BarMatcher} names.
+ * price {@link BarMatcher} names. A market order whose simulated latency is above the
+ * {@link LatencyPenalty}'s threshold pays the late cost instead (the measured slippage's 90th
+ * percentile), as the backtest charges it.
  */
 public final class PaperExecutionClient implements ExecutionClient, SimulatedVenue {
     private final String venue;
     private final BigDecimal feeRate;
     private final String feeCurrency;
     private final TakerCosts takerCosts;
+    private final LatencyPenalty latencyPenalty;
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
     /** What the fills here hold per instrument (buys minus sells). */
     private final Map<InstrumentId, BigDecimal> held = new HashMap<>();
@@ -63,8 +67,13 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         this(venue, feeRate, feeCurrency, TakerCosts.NONE);
     }
 
-    /** A venue whose takers pay {@code takerCosts} (measured per instrument and session, say). */
+    /** A venue whose takers pay {@code takerCosts} (measured per instrument and session, say), with no latency. */
     public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency, TakerCosts takerCosts) {
+        this(venue, feeRate, feeCurrency, takerCosts, LatencyPenalty.NONE);
+    }
+
+    /** A venue whose takers pay {@code takerCosts}, market orders the late cost when {@code latencyPenalty} says they are late. */
+    public PaperExecutionClient(String venue, BigDecimal feeRate, String feeCurrency, TakerCosts takerCosts, LatencyPenalty latencyPenalty) {
         if (feeRate.signum() < 0) {
             throw new IllegalArgumentException("paper fee rate must not be negative but was " + feeRate);
         }
@@ -72,6 +81,7 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         this.feeRate = feeRate;
         this.feeCurrency = feeCurrency;
         this.takerCosts = Objects.requireNonNull(takerCosts, "takerCosts");
+        this.latencyPenalty = Objects.requireNonNull(latencyPenalty, "latencyPenalty");
     }
 
     @Override
@@ -155,13 +165,14 @@ public final class PaperExecutionClient implements ExecutionClient, SimulatedVen
         return chain;
     }
 
-    /** Market orders and stops take liquidity and pay the taker cost; limits fill at their price. */
+    /** Market orders and stops take liquidity and pay the taker cost (a late market order the late one); limits fill at their price. */
     private Price fillPrice(BarMatcher.Match m, Bar bar) {
         OrderRequest r = m.request();
         if (r.type() == OrderType.LIMIT) {
             return m.price();
         }
-        TakerCost cost = takerCosts.at(r.instrument(), bar.openTime());
+        TakerCost cost = r.type() == OrderType.MARKET ? latencyPenalty.marketCost(takerCosts, r.instrument(), bar.openTime())
+                : takerCosts.at(r.instrument(), bar.openTime());
         return cost.fillPrice(r.side(), m.price(), null);
     }
 

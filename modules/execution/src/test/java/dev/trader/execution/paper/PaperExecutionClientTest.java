@@ -3,6 +3,9 @@ package dev.trader.execution.paper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trader.domain.cost.LatencyPenalty;
+import dev.trader.domain.cost.TakerCost;
+import dev.trader.domain.cost.TakerCosts;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
@@ -17,6 +20,7 @@ import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.order.OrderType;
 import dev.trader.domain.order.SubmitOutcome;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,46 @@ class PaperExecutionClientTest {
         assertEquals(Price.of("24901.37"), fills.get(0).price());
         // 24901.37 x 0.04016 = 1000.0390192; x 0.001 = 1.0000390192 -> 1.00003902 half-even
         assertEquals(Money.of("1.00003902", "USDT"), fills.get(0).fee());
+    }
+
+    /** 1 bps as usual, 4 bps for a late decision. */
+    private static final TakerCosts MEASURED = new TakerCosts() {
+        @Override
+        public TakerCost at(InstrumentId instrument, Instant time) {
+            return new TakerCost(BigDecimal.ZERO, BigDecimal.ONE);
+        }
+
+        @Override
+        public TakerCost late(InstrumentId instrument, Instant time) {
+            return new TakerCost(BigDecimal.ZERO, new BigDecimal("4"));
+        }
+    };
+
+    private static List<Fill> fillsWithLatency(long latencyMs) {
+        PaperExecutionClient venue = new PaperExecutionClient("paper", BigDecimal.ZERO, "USDT", MEASURED,
+                new LatencyPenalty(Duration.ofMillis(latencyMs), Duration.ofMillis(500)));
+        List<Fill> fills = new ArrayList<>();
+        venue.setFillListener(f -> {
+            fills.add(f);
+            return CompletableFuture.completedFuture(null);
+        });
+        venue.submit(buy("t3"));
+        venue.submit(new OrderRequest(new ClientOrderId("t4"), new StrategyId("ema-cross"), BTC, OrderSide.SELL, OrderType.STOP_MARKET,
+                Quantity.of("0.01"), Price.of("24898"), T0.plusSeconds(60)));
+        venue.onBar(bar(1, "24901.37")).toCompletableFuture().join(); // low 24896.37: the stop triggers in the range
+        assertEquals(2, fills.size());
+        return fills;
+    }
+
+    @Test
+    void aLateMarketOrderPaysTheLateCostAStopDoesNot() {
+        List<Fill> late = fillsWithLatency(600);
+        assertEquals(Price.of("24911.330548"), late.get(0).price(), "24901.37 × 1.0004: the late 4 bps");
+        assertEquals(Price.of("24895.5102"), late.get(1).price(), "24898 × 0.9999: a stop pays the usual 1 bps");
+
+        List<Fill> onTime = fillsWithLatency(500);
+        assertEquals(Price.of("24903.860137"), onTime.get(0).price(), "at the threshold: 24901.37 × 1.0001");
+        assertEquals(Price.of("24895.5102"), onTime.get(1).price());
     }
 
     @Test
