@@ -104,6 +104,7 @@ final class SimRig implements AutoCloseable {
         SimRig rig;
         try {
             server.simulator().suspendFaults();
+            warmUp(server);
             rig = new SimRig(server, tweak.apply(settings(server)).build());
         } catch (RuntimeException e) {
             server.close();
@@ -120,6 +121,26 @@ final class SimRig implements AutoCloseable {
         } catch (Exception e) {
             rig.close();
             throw new AssertionError("the adapter did not start against the simulator: " + e, e);
+        }
+    }
+
+    /**
+     * The first requests to a fresh server are slow (class loading, JIT, the HTTP stack's pools): on a
+     * busy machine slower than the short request timeouts some tests give the adapter, whose start
+     * would then fail before the test began. A few plain calls with a generous timeout warm it up.
+     */
+    private static void warmUp(ExchangeSimServer server) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        for (String path : new String[] {"/api/v3/ping", "/api/v3/time", "/api/v3/exchangeInfo", "/api/v3/time"}) {
+            try {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.restUrl() + path)).timeout(java.time.Duration.ofSeconds(10))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the simulator did not answer " + path, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
