@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -58,7 +59,8 @@ public final class Routes extends AllDirectives {
                         path("kill-switch", () -> post(this::killSwitch)),
                         path(segment("governor").slash("self-report"), () -> post(this::selfReport)),
                         path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
-                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))))))));
+                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
+                        path(segment("parent-orders").slash(segment()), id -> get(() -> parentOrder(id))))))));
     }
 
     private Route ready() {
@@ -80,6 +82,18 @@ public final class Routes extends AllDirectives {
             return error(StatusCodes.NOT_FOUND, "not_found", "instrument " + id + " is not configured");
         }
         return onSuccess(status.instrument(id), s -> reply(StatusCodes.OK, InstrumentDetailView.of(s)));
+    }
+
+    /** A parent order of an execution algorithm: its plan, status and children (404 for an id that is no parent's). */
+    private Route parentOrder(String text) {
+        final ClientOrderId id;
+        try {
+            id = new ClientOrderId(text);
+        } catch (IllegalArgumentException e) {
+            return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+        return onSuccess(status.parentOrder(id), view -> view.isPresent() ? reply(StatusCodes.OK, view.get())
+                : error(StatusCodes.NOT_FOUND, "not_found", "no parent order " + id));
     }
 
     /** {@code {"on": true|false, "strategy": optional}}: answers with the account's risk view after the switch. */

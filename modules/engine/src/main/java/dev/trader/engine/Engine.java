@@ -7,6 +7,7 @@ import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.NewsCalendar;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.position.PositionEntity;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.risk.intrade.InTradeConfig;
@@ -32,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The five sharded entity types, started on this node, and typed references to them. Knows the
- * domain's ports only: the execution client is handed in by the wiring.
+ * The sharded entity types (instrument, strategy, account, order, parent order, position), started
+ * on this node, and typed references to them. Knows the domain's ports only: the execution client
+ * is handed in by the wiring.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -67,6 +69,7 @@ public final class Engine {
         sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings)));
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
+        sharding.init(Entity.of(ParentOrderEntity.TYPE_KEY, ctx -> ParentOrderEntity.create(ctx.getEntityId(), tuning)));
         return new Engine(system, settings, sharding);
     }
 
@@ -127,6 +130,11 @@ public final class Engine {
 
     public EntityRef<OrderEntity.Command> order(ClientOrderId id) {
         return sharding.entityRefFor(OrderEntity.TYPE_KEY, id.value());
+    }
+
+    /** A parent order an execution algorithm cuts into children, by the client order id the account approved it under. */
+    public EntityRef<ParentOrderEntity.Command> parentOrder(ClientOrderId id) {
+        return sharding.entityRefFor(ParentOrderEntity.TYPE_KEY, id.value());
     }
 
     public EntityRef<PositionEntity.Command> position(String positionId) {
