@@ -77,7 +77,8 @@ public final class Routes extends AllDirectives {
                         path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
                         path(segment("orders").slash(segment()), id -> get(() -> order(id))),
-                        path("execution-quality", () -> get(this::executionQuality)))))));
+                        path("execution-quality", () -> get(this::executionQuality)),
+                        path(segment("parent-orders").slash(segment()), id -> get(() -> parentOrder(id))))))));
     }
 
     private Route ready() {
@@ -106,14 +107,26 @@ public final class Routes extends AllDirectives {
     }
 
     private Route order(String text) {
+        return withClientOrderId(text, id -> onSuccess(quality.order(id), order -> order.isPresent()
+                ? reply(StatusCodes.OK, OrderView.of(order.get()))
+                : error(StatusCodes.NOT_FOUND, "not_found", "order " + id + " was never placed here")));
+    }
+
+    /** A parent order of an execution algorithm: its plan, status and children (404 for an id that is no parent's). */
+    private Route parentOrder(String text) {
+        return withClientOrderId(text, id -> onSuccess(status.parentOrder(id), view -> view.isPresent() ? reply(StatusCodes.OK, view.get())
+                : error(StatusCodes.NOT_FOUND, "not_found", "no parent order " + id)));
+    }
+
+    /** 400 naming what is wrong with a malformed client order id in the path. */
+    private Route withClientOrderId(String text, java.util.function.Function<ClientOrderId, Route> inner) {
         final ClientOrderId id;
         try {
             id = new ClientOrderId(text);
         } catch (IllegalArgumentException e) {
             return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
         }
-        return onSuccess(quality.order(id), order -> order.isPresent() ? reply(StatusCodes.OK, OrderView.of(order.get()))
-                : error(StatusCodes.NOT_FOUND, "not_found", "order " + id + " was never placed here"));
+        return inner.apply(id);
     }
 
     /** {@code {"on": true|false, "strategy": optional}}: answers with the account's risk view after the switch. */

@@ -3,6 +3,7 @@ package dev.trader.api;
 import dev.trader.api.StatusView.AccountView;
 import dev.trader.api.StatusView.InstrumentView;
 import dev.trader.api.StatusView.PositionView;
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
@@ -14,6 +15,11 @@ import dev.trader.engine.account.InstrumentBook;
 import dev.trader.engine.account.RiskStatus;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.instrument.InstrumentState;
+import dev.trader.engine.order.ChildOrder;
+import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.OrderState;
+import dev.trader.engine.order.ParentOrderEntity;
+import dev.trader.engine.order.ParentOrderState;
 import dev.trader.engine.position.PositionEntity;
 import dev.trader.engine.position.PositionState;
 import java.time.Duration;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -70,6 +77,26 @@ public final class StatusService {
 
     public CompletionStage<AccountState> account() {
         return engine.account().ask(AccountEntity.GetStatus::new, timeout);
+    }
+
+    /** A parent order of an execution algorithm with each child as its Order entity has it; empty for an id that is no parent's. */
+    public CompletionStage<Optional<ParentOrderView>> parentOrder(ClientOrderId id) {
+        return engine.parentOrder(id).<ParentOrderState>ask(ParentOrderEntity.GetParent::new, timeout).thenCompose(p -> {
+            if (!p.exists()) {
+                return CompletableFuture.completedFuture(Optional.<ParentOrderView>empty());
+            }
+            List<CompletableFuture<OrderState>> children = p.children().stream()
+                    .map(c -> engine.order(c.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout).toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                Map<String, OrderState> orders = new LinkedHashMap<>();
+                for (int i = 0; i < children.size(); i++) {
+                    ChildOrder c = p.children().get(i);
+                    orders.put(c.clientOrderId(), children.get(i).join());
+                }
+                return Optional.of(ParentOrderView.of(p, orders));
+            });
+        });
     }
 
     public CompletionStage<RiskStatus> riskStatus() {

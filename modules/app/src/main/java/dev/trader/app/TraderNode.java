@@ -9,7 +9,10 @@ import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
+import dev.trader.engine.order.ChildOrder;
 import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.ParentOrderEntity;
+import dev.trader.engine.order.ParentOrderState;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
@@ -98,7 +101,7 @@ public final class TraderNode implements AutoCloseable {
             Engine engine = Engine.start(system, settings, venue.client());
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
-            BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null));
+            BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));
             restoreVenue(engine, venue);
             venue.start();
             reconcileOpenOrders(engine, fills);
@@ -165,6 +168,12 @@ public final class TraderNode implements AutoCloseable {
         AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
         List<String> open = new ArrayList<>();
         account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
+        // An open order may be a parent order's: its children are the orders the venue has (the parent's own id never reaches it).
+        for (OpenOrder o : account.openOrders().values()) {
+            ParentOrderState parent = engine.parentOrder(new ClientOrderId(o.clientOrderId())).ask(ParentOrderEntity.GetParent::new, timeout)
+                    .toCompletableFuture().get();
+            parent.children().stream().map(ChildOrder::clientOrderId).forEach(open::add);
+        }
         // The exit orders the positions keep resting (stops, rungs, targets) are not the account's: ask each position.
         for (InstrumentBook b : account.books().values()) {
             Optional<String> latest = b.latestPositionId(account.accountId());

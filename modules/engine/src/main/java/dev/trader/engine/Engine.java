@@ -7,6 +7,7 @@ import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.NewsCalendar;
 import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.position.PositionEntity;
 import dev.trader.engine.reconcile.ReconciliationEntity;
 import dev.trader.domain.id.InstrumentId;
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The six sharded entity types, started on this node, and typed references to them. Knows the
- * domain's ports only: the execution client is handed in by the wiring.
+ * The sharded entity types (instrument, strategy, account, order, parent order, position,
+ * reconciliation), started on this node, and typed references to them. Knows the domain's ports
+ * only: the execution client is handed in by the wiring.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -69,6 +71,7 @@ public final class Engine {
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
         sharding.init(Entity.of(ReconciliationEntity.TYPE_KEY, ctx -> ReconciliationEntity.create(ctx.getEntityId(), tuning)));
+        sharding.init(Entity.of(ParentOrderEntity.TYPE_KEY, ctx -> ParentOrderEntity.create(ctx.getEntityId(), tuning)));
         return new Engine(system, settings, sharding);
     }
 
@@ -134,6 +137,11 @@ public final class Engine {
     /** The journal of the account's reconciliations with its venue. */
     public EntityRef<ReconciliationEntity.Command> reconciliation() {
         return sharding.entityRefFor(ReconciliationEntity.TYPE_KEY, settings.accountId());
+    }
+
+    /** A parent order an execution algorithm cuts into children, by the client order id the account approved it under. */
+    public EntityRef<ParentOrderEntity.Command> parentOrder(ClientOrderId id) {
+        return sharding.entityRefFor(ParentOrderEntity.TYPE_KEY, id.value());
     }
 
     public EntityRef<PositionEntity.Command> position(String positionId) {

@@ -1,5 +1,6 @@
 package dev.trader.engine.pipeline;
 
+import dev.trader.domain.cost.QuotedSpreads;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
@@ -43,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Account part, strictly in feed order across all instruments: simulated venue (orders
  * decided before this bar fill at its open, and the fills are booked) → Account observes the
  * bar's close (prop-firm model: marks, day roll, floors; a flatten's cancels and exits go out
- * here) → Account (risk decision per signal, with the bar's ATR for stops) → Order (journal,
- * then send). Everything that reads or moves cash and exposure
+ * here) → working parent orders step (their children placed, or cancelled at the end of their
+ * slice) → Account (risk decision per signal, with the bar's ATR for stops) → Order (journal,
+ * then send; a large entry under {@code trader.execution.algo} starts a parent order instead,
+ * whose first child goes out now). Everything that reads or moves cash and exposure
  * happens here, one bar after the other, so the outcome does not depend on timing: the same
  * bars give the same books on every run, and feeding the same bars again changes nothing,
  * since each stage recognises what it has already done.
@@ -58,17 +61,24 @@ public final class BarPipeline {
     private final SimulatedVenue venue;
     private final Duration timeout;
     private final ExitOrders exitOrders;
+    private final ParentOrders parents;
     /** Completes when the account part of the previous bar has finished. */
     private CompletableFuture<Void> accountTurn = CompletableFuture.completedFuture(null);
     /** The market part of the latest bar handed in, per instrument. */
     private final Map<InstrumentId, CompletableFuture<?>> instrumentTurns = new HashMap<>();
 
-    /** {@code venue} may be null for a live venue, whose fills arrive on their own. */
+    /** {@code venue} may be null for a live venue, whose fills arrive on their own. No spreads are known: every child goes at market. */
     public BarPipeline(Engine engine, SimulatedVenue venue) {
+        this(engine, venue, QuotedSpreads.NONE);
+    }
+
+    /** {@code spreads}: the quoted spreads the children of parent orders are routed by (limit at the touch when wide). */
+    public BarPipeline(Engine engine, SimulatedVenue venue, QuotedSpreads spreads) {
         this.engine = engine;
         this.venue = venue;
         this.timeout = engine.settings().askTimeout();
         this.exitOrders = new ExitOrders(engine);
+        this.parents = new ParentOrders(engine, spreads, this::entryEnded);
     }
 
     public CompletionStage<BarOutcome> process(Bar bar) {
@@ -87,10 +97,15 @@ public final class BarPipeline {
                 // The account part waits for the previous bar's even if this bar's market part failed,
                 // so that one failure cannot leave the bars after it waiting forever.
                 .thenCombine(previousTurn.exceptionally(e -> null), (market, ignored) -> market)
-                .thenCompose(market -> fills(bar)
+                .thenCompose(market -> parents.recover()
+                        .thenCompose(v -> {
+                            parents.onBar(bar);
+                            return fills(bar);
+                        })
                         .thenCompose(v -> observe(bar))
+                        .thenCompose(observation -> parents.advance(bar).thenApply(v -> observation))
                         .thenCompose(observation -> manage(bar, market, observation))
-                        .thenCompose(v -> decide(market.signals(), market.atr(), 0, new ArrayList<>()))
+                        .thenCompose(v -> decide(bar, market.signals(), market.atr(), 0, new ArrayList<>()))
                         .thenApply(decisions -> new BarOutcome(bar, market.accepted(), market.signals().size(), decisions)));
         outcome.whenComplete((o, e) -> myTurn.complete(null));
         return outcome;
@@ -114,26 +129,29 @@ public final class BarPipeline {
         }
         return engine.account()
                 .<Observation>ask(r -> new AccountEntity.ObserveBar(bar.instrument(), bar.close(), bar.closeTime(), r), timeout)
-                .thenCompose(o -> inTurn(o.cancel(), this::cancelEntry).thenCompose(v -> placeFlattenExits(o.place())).thenApply(v -> o));
+                .thenCompose(o -> inTurn(o.cancel(), id -> cancelEntry(id, bar)).thenCompose(v -> placeFlattenExits(o.place(), bar))
+                        .thenApply(v -> o));
     }
 
     /** A flatten's exits, each decided at the account's mark of its instrument (what the risk rules saw). */
-    private CompletionStage<Void> placeFlattenExits(List<IntentDecision> exits) {
+    private CompletionStage<Void> placeFlattenExits(List<IntentDecision> exits, Bar bar) {
         if (exits.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         return engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout)
-                .thenCompose(account -> inTurn(exits, d -> place(d, FlattenMarks.of(account, d.instrument()))));
+                .thenCompose(account -> inTurn(exits, d -> place(d, bar, FlattenMarks.of(account, d.instrument()))));
     }
 
     /**
      * The in-trade manager's close of the bar for the instrument's position: its exit orders are
      * placed, moved and cancelled as it says, unless the kill switch holds its owner's orders (then
-     * whatever already rests stays, and the change waits for the switch to go off).
+     * whatever already rests stays, and the change waits for the switch to go off). While a parent
+     * order still buys into the position, the manager waits: its trade opens at the average price
+     * of the whole entry at the first bar after the last child (the protective stop rests meanwhile).
      */
     private CompletionStage<Void> manage(Bar bar, Market market, Observation observation) {
         String positionId = observation.positionId();
-        if (!engine.settings().inTradeManagement() || positionId == null) {
+        if (!engine.settings().inTradeManagement() || positionId == null || parents.workingOn(positionId)) {
             return CompletableFuture.completedFuture(null);
         }
         List<String> shorts = market.signals().stream().filter(s -> s.direction() == SignalDirection.SHORT).map(s -> s.strategy().value()).toList();
@@ -153,8 +171,14 @@ public final class BarPipeline {
         return exitOrders.carryOut(positionId, plan);
     }
 
-    /** Cancels an entry order at the venue; a cancelled one is released by the account. One that filled meanwhile is flattened next bar. */
-    private CompletionStage<?> cancelEntry(String clientOrderId) {
+    /**
+     * Cancels an entry order at the venue; a cancelled one is released by the account. One that filled meanwhile is flattened next bar.
+     * A parent order stops and cancels its working child; it is released when it ends.
+     */
+    private CompletionStage<?> cancelEntry(String clientOrderId, Bar bar) {
+        if (parents.isParent(clientOrderId)) {
+            return parents.cancel(clientOrderId, "flatten after a floor", bar);
+        }
         return engine.order(new ClientOrderId(clientOrderId))
                 .<OrderState>ask(r -> new OrderEntity.Cancel("flatten after a floor", r), timeout)
                 .thenCompose(order -> order.exists() && order.status() == OrderStatus.CANCELLED
@@ -192,7 +216,7 @@ public final class BarPipeline {
         });
     }
 
-    private CompletionStage<List<IntentDecision>> decide(List<Signal> signals, Price atr, int i, List<IntentDecision> out) {
+    private CompletionStage<List<IntentDecision>> decide(Bar bar, List<Signal> signals, Price atr, int i, List<IntentDecision> out) {
         if (i == signals.size()) {
             return CompletableFuture.completedFuture(out);
         }
@@ -205,9 +229,13 @@ public final class BarPipeline {
                         if (decision.outcome() == IntentDecision.Outcome.REJECTED) {
                             LOG.info("intent rejected by {}: {} ({} {})", decision.rule(), decision.reason(), signal.instrument(), signal.time());
                         }
-                        return decide(signals, atr, i + 1, out);
+                        return decide(bar, signals, atr, i + 1, out);
                     }
-                    return place(decision, signal.price()).thenCompose(order -> decide(signals, atr, i + 1, out));
+                    // An exit stops the parent orders still buying into the instrument before it goes.
+                    CompletionStage<Void> stopped = decision.request().reduceOnly()
+                            ? parents.cancelOn(bar.instrument(), "exit " + decision.clientOrderId() + " decided", bar)
+                            : CompletableFuture.completedFuture(null);
+                    return stopped.thenCompose(v -> place(decision, bar, signal.price())).thenCompose(sent -> decide(bar, signals, atr, i + 1, out));
                 });
     }
 
@@ -217,30 +245,57 @@ public final class BarPipeline {
      * rests from the entry's own bar and cannot trade before the entry has filled).
      * {@code decisionPrice} is the price the decision saw, which the order's slippage is measured against.
      */
-    private CompletionStage<OrderState> place(IntentDecision decision, Price decisionPrice) {
+    private CompletionStage<Sent> place(IntentDecision decision, Bar bar, Price decisionPrice) {
+        if (parents.isParent(decision.clientOrderId())) {
+            // A decision seen again while its parent order works (a replay after a restart): its stop has rested since the
+            // decision and the position may be open, so neither the second clamp nor the exit plan applies; the parent only
+            // makes sure of its working child.
+            return parents.start(decision, bar).thenApply(working -> new Sent(working, "parent order ended unfilled"));
+        }
         Price stop = decision.protectiveStop();
         if (!engine.settings().inTradeManagement() || stop == null) {
-            return send(decision, decisionPrice);
+            return send(decision, bar, decisionPrice);
         }
         OrderRequest entry = decision.request();
         return engine.position(decision.positionId())
                 .<ExitPlan>ask(r -> new PositionEntity.Protect(stop, entry.quantity(), entry.strategy().value(), entry.decisionTime(), r), timeout)
-                .thenCompose(plan -> send(decision, decisionPrice).thenCompose(order -> {
-                    if (order.exists() && !(order.status().isTerminal() && order.filledQuantity().isZero())) {
-                        return exits(decision.positionId(), plan).thenApply(v -> order);
+                .thenCompose(plan -> send(decision, bar, decisionPrice).thenCompose(sent -> {
+                    if (sent.working()) {
+                        return exits(decision.positionId(), plan).thenApply(v -> sent);
                     }
                     // Never sent, or ended unfilled: the stop goes with it.
-                    return dropProtection(decision.positionId(), order.exists() ? order.status() + ": " + order.lastReason() : "not sent")
-                            .thenApply(v -> order);
+                    return dropProtection(decision.positionId(), sent.reason()).thenApply(v -> sent);
                 }));
     }
 
-    /** The account's second clamp, then the order; a blocked order is never sent. */
-    private CompletionStage<OrderState> send(IntentDecision decision, Price decisionPrice) {
+    /** Whether an entry is on its way or bought something ({@code working}), or why not. */
+    private record Sent(boolean working, String reason) {
+        static Sent of(OrderState order) {
+            return order.exists() ? new Sent(!(order.status().isTerminal() && order.filledQuantity().isZero()), order.status() + ": " + order.lastReason())
+                    : new Sent(false, "not sent");
+        }
+    }
+
+    /** The account's second clamp, then the order (or the parent order of a large entry); a blocked order is never sent. */
+    private CompletionStage<Sent> send(IntentDecision decision, Bar bar, Price decisionPrice) {
         return engine.account()
                 .<AccountEntity.Rechecked>ask(r -> new AccountEntity.RecheckOrder(decision.request(), r), timeout)
-                .thenCompose(check -> check.send() ? sendOrder(decision, decisionPrice)
-                        : engine.order(decision.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout));
+                .thenCompose(check -> {
+                    if (!check.send()) {
+                        return engine.order(decision.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout).thenApply(Sent::of);
+                    }
+                    if (parents.slices(decision, bar)) {
+                        return parents.start(decision, bar).thenApply(working -> new Sent(working, "parent order ended unfilled"));
+                    }
+                    return sendOrder(decision, decisionPrice).thenApply(Sent::of);
+                });
+    }
+
+    /** A parent order is over: the account releases what it still reserves for it; one that bought nothing takes its protective stop with it. */
+    private CompletionStage<Void> entryEnded(String clientOrderId, String positionId, boolean filledAny, String reason) {
+        return engine.account().<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, reason, r), timeout)
+                .thenCompose(s -> engine.settings().inTradeManagement() && !filledAny && positionId != null
+                        ? dropProtection(positionId, reason) : CompletableFuture.completedFuture(null));
     }
 
     private CompletionStage<OrderState> sendOrder(IntentDecision decision, Price decisionPrice) {

@@ -1,5 +1,7 @@
 package dev.trader.engine.pipeline;
 
+import dev.trader.domain.id.ChildOrderIds;
+import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.port.FillListener;
 import dev.trader.engine.Engine;
@@ -9,6 +11,7 @@ import dev.trader.engine.position.ExitPlan;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes a venue's fill: Order (by client order id) → Position → Account. Every stage
  * recognises a trade id it has seen, and a fill the order already had is still passed on, so a
- * delivery interrupted by a crash is completed by the next delivery of the same fill.
+ * delivery interrupted by a crash is completed by the next delivery of the same fill. A child of a
+ * parent order fills its own Order entity and the parent's position; the account, which approved
+ * the parent and knows nothing of its children, books the fill under the parent's id (read from
+ * the child's: {@link ChildOrderIds}), so the parent's open order shrinks with every child's fill.
  */
 public final class FillRouter implements FillListener {
     private static final Logger LOG = LoggerFactory.getLogger(FillRouter.class);
@@ -67,13 +73,21 @@ public final class FillRouter implements FillListener {
                         return CompletableFuture.completedFuture(null);
                     }
                     String positionId = applied.order().positionId();
-                    boolean orderDone = applied.order().status().isTerminal();
+                    Optional<ClientOrderId> parent = ChildOrderIds.parentOf(fill.clientOrderId());
+                    Fill forAccount = parent.map(p -> asParents(fill, p)).orElse(fill);
+                    // A child's end is not its parent's: the parent releases what is left when it ends.
+                    boolean orderDone = parent.isEmpty() && applied.order().status().isTerminal();
                     return engine.position(positionId)
                             .<PositionEntity.PositionUpdated>ask(r -> new PositionEntity.ApplyFill(fill, r), timeout)
                             .thenCompose(updated -> engine.account()
-                                    .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(fill, updated.position().quantity(), orderDone, r), timeout)
+                                    .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(forAccount, updated.position().quantity(), orderDone, r), timeout)
                                     .thenCompose(booked -> updated.remainder() ? closeRemainder(positionId, fill) : CompletableFuture.completedFuture(null)))
                             .thenApply(booked -> null);
                 });
+    }
+
+    /** The same trade, as the account books it: under the parent's client order id. */
+    private static Fill asParents(Fill fill, ClientOrderId parent) {
+        return new Fill(parent, fill.tradeId(), fill.instrument(), fill.side(), fill.price(), fill.quantity(), fill.fee(), fill.time());
     }
 }

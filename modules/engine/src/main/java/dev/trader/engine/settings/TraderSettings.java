@@ -31,7 +31,7 @@ import java.util.TreeSet;
  */
 public record TraderSettings(String mode, String accountId, Money initialCapital, RiskLimits riskLimits, RiskSettings risk,
                              Map<String, InstrumentRules> instruments, List<StrategyBinding> strategies,
-                             PersistenceTuning tuning, java.time.Duration askTimeout) {
+                             PersistenceTuning tuning, java.time.Duration askTimeout, AlgoSettings algo) {
 
     private static final Set<String> MODES = Set.of("paper", "backtest", "live");
 
@@ -71,7 +71,8 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
         List<StrategyBinding> strategies = strategies(c, instruments);
         PersistenceTuning tuning = new PersistenceTuning(r.intIn("engine.snapshot-every", 1, 1_000_000), r.intIn("engine.keep-snapshots", 1, 100),
                 r.duration("engine.restart-min-backoff"), r.duration("engine.restart-max-backoff"));
-        return new TraderSettings(mode, r.string("account.id"), capital, limits, risk, instruments, strategies, tuning, r.duration("engine.ask-timeout"));
+        return new TraderSettings(mode, r.string("account.id"), capital, limits, risk, instruments, strategies, tuning, r.duration("engine.ask-timeout"),
+                AlgoSettings.load(c, currency));
     }
 
     private static Map<String, InstrumentRules> instruments(Config c, String currency) {
