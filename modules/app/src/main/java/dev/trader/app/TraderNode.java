@@ -8,11 +8,13 @@ import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
+import dev.trader.engine.audit.AuditTrails;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.settings.AuditSettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -87,6 +89,7 @@ public final class TraderNode implements AutoCloseable {
 
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
         JdbcSettings jdbc = JdbcSettings.from(config);
+        AuditSettings auditSettings = AuditSettings.load(config);
         SchemaInitializer.apply(jdbc);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
         try {
@@ -95,6 +98,7 @@ public final class TraderNode implements AutoCloseable {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
             Engine engine = Engine.start(system, settings, venue.client());
+            AuditTrails audit = auditSettings.enabled() ? AuditTrails.start(system, auditSettings, jdbc) : null;
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null));
@@ -113,7 +117,8 @@ public final class TraderNode implements AutoCloseable {
             if (live != null) {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
-            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation);
+            Routes routes = new Routes(status, new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation)
+                    .withAudit(audit == null ? null : audit::head);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
