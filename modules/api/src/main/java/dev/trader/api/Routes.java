@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -45,6 +47,7 @@ public final class Routes extends AllDirectives {
     private final ExecutionQualityService quality;
     private final ReadinessProbe readiness;
     private ReconciliationService reconciliation;
+    private Supplier<CompletionStage<AuditHead>> auditHead;
     /** A kill-switch request is a few dozen bytes. */
     private static final long KILL_SWITCH_MAX_BYTES = 4096;
     /** A self-report is a dozen bytes, a clear-halt request at most 200 characters of reason (up to 4 bytes each). */
@@ -64,6 +67,12 @@ public final class Routes extends AllDirectives {
         return this;
     }
 
+    /** Serves the audit trail's head (null: the node writes no audit trail, {@code trader.audit.enabled} is off). */
+    public Routes withAudit(Supplier<CompletionStage<AuditHead>> auditHead) {
+        this.auditHead = auditHead;
+        return this;
+    }
+
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
                 path("health", () -> get(() -> reply(StatusCodes.OK, Map.of("status", "up")))),
@@ -75,6 +84,7 @@ public final class Routes extends AllDirectives {
                         path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
                         path("reconciliations", () -> concat(get(this::reconciliations), post(this::reconcileNow))),
                         path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
+                        path(segment("audit").slash("head"), () -> get(this::auditHead)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
                         path(segment("orders").slash(segment()), id -> get(() -> order(id))),
                         path("execution-quality", () -> get(this::executionQuality)),
@@ -225,6 +235,14 @@ public final class Routes extends AllDirectives {
                         ack -> reply(StatusCodes.OK, ack));
             });
         }));
+    }
+
+    /** The newest record of the audit trail: its seq, its hash (which seals all before it), its time and the record count. */
+    private Route auditHead() {
+        if (auditHead == null) {
+            return reply(StatusCodes.OK, Map.of("enabled", false, "reason", "the audit trail is off (trader.audit.enabled)"));
+        }
+        return onSuccess(auditHead.get(), head -> reply(StatusCodes.OK, AuditHeadView.of(head)));
     }
 
     private static final String NO_RECONCILIATION = "the venue keeps no books of its own (paper trading): there is nothing to reconcile";

@@ -10,6 +10,7 @@ import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
 import dev.trader.engine.order.ChildOrder;
+import dev.trader.engine.audit.AuditTrails;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.order.ParentOrderState;
@@ -17,6 +18,7 @@ import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.settings.AuditSettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -91,6 +93,7 @@ public final class TraderNode implements AutoCloseable {
 
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
         JdbcSettings jdbc = JdbcSettings.from(config);
+        AuditSettings auditSettings = AuditSettings.load(config);
         SchemaInitializer.apply(jdbc);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
         try {
@@ -99,6 +102,7 @@ public final class TraderNode implements AutoCloseable {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
             Engine engine = Engine.start(system, settings, venue.client());
+            AuditTrails audit = auditSettings.enabled() ? AuditTrails.start(system, auditSettings, jdbc) : null;
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));
@@ -118,7 +122,8 @@ public final class TraderNode implements AutoCloseable {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()),
-                    new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation);
+                    new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation)
+                    .withAudit(audit == null ? null : audit::head);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())

@@ -14,6 +14,7 @@ import dev.trader.domain.order.OrderSide;
 import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
@@ -552,6 +553,15 @@ public final class AccountEntity
                 LOG.warn("flatten exit {}: {}", a.decision().clientOrderId(), a.decision().reason());
             }
         }
+    }
+
+    /**
+     * Every decision, booking, release, operator action and risk event goes into the audit trail; a
+     * bar close only when it did more than mark positions (a day roll, a halt, a flatten, a lock).
+     */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return AuditTag.when(!(event instanceof BarObserved b) || b.events().stream().anyMatch(e -> !(e instanceof RiskEvent.Marked)));
     }
 
     @Override

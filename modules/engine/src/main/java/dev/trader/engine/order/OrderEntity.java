@@ -13,6 +13,7 @@ import dev.trader.domain.order.SubmitOutcome;
 import dev.trader.domain.order.SubmitResult;
 import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.crash.CrashPoints;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -478,6 +480,12 @@ public final class OrderEntity
     private void answerCancelling(OrderState state) {
         cancelling.forEach(r -> r.tell(state));
         cancelling.clear();
+    }
+
+    /** Every step of an order's life goes into the audit trail. */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return AuditTag.audited();
     }
 
     @Override

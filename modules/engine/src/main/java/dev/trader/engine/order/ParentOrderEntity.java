@@ -210,6 +210,12 @@ public final class ParentOrderEntity
         return newEventHandlerBuilder().forAnyState().onAnyEvent(ParentOrderEntity::applied);
     }
 
+    /** A parent's plan and every child it creates are part of the audit trail, as the children's own orders are. */
+    @Override
+    public java.util.Set<String> tagsFor(Event event) {
+        return dev.trader.engine.audit.AuditTag.audited();
+    }
+
     @Override
     public RetentionCriteria retentionCriteria() {
         return tuning.retention();

@@ -13,6 +13,7 @@ import dev.trader.domain.order.OrderType;
 import dev.trader.domain.position.Position;
 import dev.trader.domain.position.PositionSide;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.intrade.BarInputs;
 import dev.trader.risk.intrade.ExitKind;
@@ -377,6 +378,18 @@ public final class PositionEntity
         long ended = state.exitOrders().entrySet().stream()
                 .filter(e -> e.getValue().key().equals(key) && !state.liveOrders().contains(e.getKey())).count();
         return ClientOrderId.ofKey(positionId + "|" + key + "|" + ended);
+    }
+
+    /**
+     * Fills (opened, changed, closed, with the exit and its P&L), the protective stop and the manager's
+     * stop moves and exit requests go into the audit trail; quiet bars and order bookkeeping do not.
+     */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        if (event instanceof BarManaged b) {
+            return AuditTag.when(b.stopTo() != null || b.exitRequested() != null);
+        }
+        return AuditTag.when(!(event instanceof ExitOrdersSettled));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.trader.engine.reconcile;
 
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.reconcile.Finding.Kind;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.math.BigDecimal;
@@ -132,6 +133,12 @@ public final class ReconciliationEntity
                 .thenRun(s -> LOG.warn("reconciliation findings on {} ACKNOWLEDGED by an operator ({} finding(s), baselines {}): {}",
                         cmd.instrument(), on.size(), baselines, cmd.reason()))
                 .thenReply(cmd.replyTo(), s -> event);
+    }
+
+    /** Every report and every operator acknowledgement goes into the audit trail. */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return AuditTag.audited();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.trader.engine.strategy;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.signal.Signal;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyState;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -126,6 +128,12 @@ public final class StrategyEntity
         }
         Event event = cmd.enabled() ? new Enabled() : new Disabled();
         return Effect().persist(event).thenReply(cmd.replyTo(), s -> s);
+    }
+
+    /** Signals and the operator's enabling and disabling go into the audit trail; the bars observed (inputs) do not. */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return AuditTag.when(!(event instanceof BarObserved));
     }
 
     @Override
