@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The named crash points of issue #6, each run REPETITIONS times: a node trading at the exchange
-# simulator is killed (the JVM halts as kill -9 would) (a) after an order's intent is journaled and
+# simulator is killed (a real kill -9 of its JVM) (a) after an order's intent is journaled and
 # before it is sent, (b) after it is sent and before the answer is journaled, (c) after a fill
 # arrives and before it is journaled, for a MARKET and a LIMIT order; it is started again on the
 # same journal and trades on. Every run must end with one exchange order per client order id,

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A node trading through the exchange simulator is killed at a named point of the order path
- * (the JVM halts as {@code kill -9} would: {@code TRADER_CRASH_AT}), started again on the same
+ * (a real {@code kill -9} of its JVM at that point: {@code TRADER_CRASH_AT}), started again on the same
  * journal, and trades on. Afterwards: exactly one exchange order per client order id, every
  * exchange trade booked once, and cash and positions equal to the simulator's ledger to the last
  * decimal. The simulator (the exchange) lives in this JVM and survives; the node is its own process.

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Named places in the order path where a test can make the JVM die exactly as {@code kill -9}
- * would (no shutdown hooks, nothing flushed), to prove that a restart neither duplicates an
+ * Named places in the order path where a test can have the JVM killed by a real {@code kill -9}
+ * (no shutdown hooks, nothing flushed), to prove that a restart neither duplicates an
  * order nor loses a fill whatever the moment. Armed by the environment variable
  * {@code TRADER_CRASH_AT=<point>[:<order type>]:<n>} (e.g. {@code order-journaled-not-sent:MARKET:1}:
  * die the first time a market order reaches that point); unset, every check is one comparison.
@@ -41,10 +41,25 @@ public final class CrashPoints {
             return;
         }
         if (HITS.incrementAndGet() == a.nth()) {
-            System.err.println("CRASH POINT " + point.key() + " (" + type + ") reached: halting as kill -9 would");
+            System.err.println("CRASH POINT " + point.key() + " (" + type + ") reached: kill -9 " + ProcessHandle.current().pid());
             System.err.flush();
-            Runtime.getRuntime().halt(137);
+            killNine();
         }
+    }
+
+    /**
+     * A real {@code kill -9} of this process by the operating system: this thread waits here, the
+     * others run on until the signal lands, as they would when an operator or the OOM killer sends
+     * it. Should {@code kill} be missing, the JVM halts (no hooks, nothing flushed) after 5 s.
+     */
+    private static void killNine() {
+        try {
+            new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).inheritIO().start();
+            Thread.sleep(5_000);
+        } catch (Exception e) {
+            System.err.println("kill -9 could not be sent (" + e + "): halting instead");
+        }
+        Runtime.getRuntime().halt(137);
     }
 
     static Armed parse(String spec) {
