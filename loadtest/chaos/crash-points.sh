@@ -17,9 +17,10 @@ started=$(date +%s)
   > target/crash-points.log 2>&1
 rc=$?
 report=modules/app/target/surefire-reports/TEST-dev.trader.app.CrashPointRecoveryTest.xml
-runs=$(grep -c '<testcase' "$report" 2>/dev/null || echo 0)
-failed=$(grep -cE '<failure|<error' "$report" 2>/dev/null || echo 0)
-recovered=$(grep -c '^\[crash point\]' target/crash-points.log || echo 0)
+# grep -c prints 0 (and fails) when nothing matches: take its count, not its status.
+runs=$(grep -c '<testcase' "$report" 2>/dev/null); runs=${runs:-0}
+failed=$(grep -cE '<failure|<error' "$report" 2>/dev/null); failed=${failed:-0}
+recovered=$(grep -c '^\[crash point\]' target/crash-points.log); recovered=${recovered:-0}
 echo "crash points: $runs run(s) ($repetitions per point × 3 points × MARKET/LIMIT), $failed failed, $recovered recovered to a ledger-equal book" \
      "with a clean boot reconciliation, in $(( $(date +%s) - started )) s (log target/crash-points.log)"
 grep -h '^\[crash point\]' target/crash-points.log | sort | uniq -c

@@ -106,10 +106,12 @@ public final class TraderNode implements AutoCloseable {
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));
+            // Before the venue starts: the fills its first repair delivers may include some for orders we do not know.
+            ReconciliationService reconciliation = reconciliationFor(config, engine, venue, fills);
             restoreVenue(engine, venue);
             venue.start();
             reconcileOpenOrders(engine, fills);
-            ReconciliationService reconciliation = reconcileWithVenue(config, engine, venue, fills);
+            reconcileAtBoot(config, engine, reconciliation);
             LiveFeedRunner live = venue.marketData().map(feed -> LiveFeedRunner.start(feed, pipeline, system)).orElse(null);
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
@@ -203,7 +205,7 @@ public final class TraderNode implements AutoCloseable {
      * each reconnect and whenever a fill for an unknown order arrives; what cannot be explained holds
      * entries on its instruments ({@code trader.reconciliation}). Null for the paper venue.
      */
-    private static ReconciliationService reconcileWithVenue(Config config, Engine engine, Venue venue, FillRouter fills) throws Exception {
+    private static ReconciliationService reconciliationFor(Config config, Engine engine, Venue venue, FillRouter fills) {
         if (venue.statement().isEmpty()) {
             return null;
         }
@@ -211,13 +213,21 @@ public final class TraderNode implements AutoCloseable {
         ReconciliationService service = new ReconciliationService(engine, venue.statement().get(), c.getDuration("settle"),
                 c.getDuration("recheck-while-held"));
         fills.onUnknownOrderFill(service::unknownOrderFill);
+        return service;
+    }
+
+    private static void reconcileAtBoot(Config config, Engine engine, ReconciliationService service) throws Exception {
+        if (service == null) {
+            return;
+        }
+        Config c = config.getConfig("trader.reconciliation");
         ReconciliationReport report = service.run("boot").toCompletableFuture().get(2 * engine.settings().askTimeout().toMillis()
                 + c.getDuration("settle").toMillis() + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS);
         if (!report.clean()) {
             LOG.error("boot reconciliation #{}: entries held on {} until the venue's books are explained (GET /api/reconciliations)",
                     report.number(), report.holds().keySet());
         }
-        return service.followReconnects();
+        service.followReconnects();
     }
 
     /** The reconciliation with the venue, when it keeps books of its own. */

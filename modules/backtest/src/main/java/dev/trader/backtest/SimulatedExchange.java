@@ -337,8 +337,9 @@ public final class SimulatedExchange {
      * fill at {@code reference} moved by slippage and spread.
      */
     private void fill(SimOrder o, Price reference, boolean maker, Bar bar, Listener listener) {
+        // Only a market order's first fill can be late: what the participation limit carries to later opens rests at the venue.
         Price price = maker ? reference
-                : o.type() == OrderType.MARKET ? model.marketPrice(o.instrument(), bar.openTime(), o.side(), reference)
+                : o.type() == OrderType.MARKET && o.filled().isZero() ? model.marketPrice(o.instrument(), bar.openTime(), o.side(), reference)
                 : model.takerPrice(o.instrument(), bar.openTime(), o.side(), reference);
         Quantity amount = o.remaining();
         if (!budgetKnown) {
@@ -409,7 +410,8 @@ public final class SimulatedExchange {
      */
     public Fill closeOut(InstrumentId instrument, OrderSide side, Quantity quantity, Price reference, Instant time, Listener listener) {
         SimOrder o = new SimOrder(nextOrderId++, instrument, side, OrderType.MARKET, OrderRole.END_OF_DATA, quantity, null, null, null);
-        Price price = model.marketPrice(instrument, time, side, reference);
+        // Not a decision that travels to a venue: no latency penalty.
+        Price price = model.takerPrice(instrument, time, side, reference);
         Fill fill = record(o, price, quantity, false, time);
         o.fill(quantity);
         listener.onFill(o, fill, slippage(side, reference, price, quantity));

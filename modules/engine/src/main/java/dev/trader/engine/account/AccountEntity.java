@@ -369,6 +369,22 @@ public final class AccountEntity
         if (!state.openOrders().containsKey(id)) {
             return Effect().reply(cmd.replyTo(), new Rechecked(false, "not_open", "order " + id + " is no longer open in the account"));
         }
+        String held = state.reconciliationHolds().get(cmd.request().instrument().value());
+        if (held != null && !cmd.request().reduceOnly()) {
+            // A hold set after the decision (or a decision replayed after a restart) still stops the entry before it is sent.
+            String reason = "the venue's books disagree with ours on " + cmd.request().instrument() + ": " + held;
+            List<Event> released = new ArrayList<>(2);
+            if (desk != null) {
+                List<RiskEvent> r = desk.close(state, id);
+                if (!r.isEmpty()) {
+                    released.add(new RiskRecorded(r));
+                }
+            }
+            released.add(new OrderReleased(id, "blocked before submission by " + RECONCILIATION_HOLD + ": " + reason));
+            return Effect().persist(released)
+                    .thenRun(s -> LOG.warn("order {} blocked before submission by {}: {}", id, RECONCILIATION_HOLD, reason))
+                    .thenReply(cmd.replyTo(), s -> new Rechecked(false, RECONCILIATION_HOLD, reason));
+        }
         if (desk == null) {
             return Effect().reply(cmd.replyTo(), Rechecked.OK);
         }

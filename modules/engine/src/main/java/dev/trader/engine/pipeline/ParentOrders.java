@@ -168,7 +168,9 @@ final class ParentOrders {
         if (w == null) {
             return CompletableFuture.completedFuture(null);
         }
-        boolean held = account.killSwitch() || account.risk().killedStrategies().contains(w.strategy());
+        // The kill switch and a reconciliation hold on the instrument both stop a parent from buying on (it waits, as a held entry would).
+        boolean held = account.killSwitch() || account.risk().killedStrategies().contains(w.strategy())
+                || account.reconciliationHolds().containsKey(w.instrument().value());
         return engine.position(w.positionId()).<PositionState>ask(PositionEntity.GetPosition::new, timeout)
                 .thenCompose(position -> {
                     if (position.isClosed()) {

@@ -77,7 +77,7 @@ public final class Reconciler {
             if (baseline == null) {
                 BigDecimal taken = atVenue.subtract(held);
                 baselinesTaken.put(asset, taken);
-                notes.add("baseline of " + asset + " taken: the venue holds " + plain(atVenue) + ", our positions " + plain(held) + ", so "
+                notes.add("baseline of " + asset + ": the venue holds " + plain(atVenue) + ", our positions " + plain(held) + ", so "
                         + plain(taken) + " is not ours");
                 return;
             }

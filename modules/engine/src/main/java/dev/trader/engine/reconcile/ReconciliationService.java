@@ -60,6 +60,8 @@ public final class ReconciliationService {
     private CompletableFuture<ReconciliationReport> queued;
     private boolean recheckScheduled;
     private volatile boolean stopped;
+    /** Until the boot reconciliation has run, an unknown-order fill is only kept (that run reports it). */
+    private volatile boolean following;
 
     public ReconciliationService(Engine engine, VenueStatement venue, Duration settle, Duration recheck) {
         this.engine = engine;
@@ -71,6 +73,7 @@ public final class ReconciliationService {
 
     /** Reconciles after each reconnect of the venue from now on. */
     public ReconciliationService followReconnects() {
+        following = true;
         venue.onReconnect(() -> run("reconnect"));
         return this;
     }
@@ -87,7 +90,9 @@ public final class ReconciliationService {
                     "fill " + fill.tradeId() + " (" + fill.side() + " " + fill.quantity() + " at " + fill.price() + ") is for order '"
                             + fill.clientOrderId() + "', which our journal does not know", facts));
         }
-        run("unknown-fill");
+        if (following) {
+            run("unknown-fill");
+        }
     }
 
     /** Reconciles now, or right after the run in progress (sharing a run already queued). */
@@ -143,21 +148,51 @@ public final class ReconciliationService {
 
     private CompletableFuture<ReconciliationReport> reconcile(String trigger) {
         CompletableFuture<ReconciliationReport> done = state().toCompletableFuture().thenCompose(state -> reading(state).thenCompose(first -> {
-            if (first.outcome().findings().isEmpty()) {
-                return record(trigger, first, first.outcome().findings(), List.of());
+            if (first.outcome().findings().isEmpty() && first.outcome().baselinesTaken().isEmpty()) {
+                return record(trigger, first, List.of(), Map.of(), List.of());
             }
-            return later(settle).thenCompose(v -> reading(state)).thenCompose(second -> {
-                Set<String> before = new HashSet<>();
-                first.outcome().findings().forEach(f -> before.add(f.confirmKey()));
-                List<Finding> confirmed = second.outcome().findings().stream().filter(f -> before.contains(f.confirmKey())).toList();
-                int gone = (int) first.outcome().findings().stream().map(Finding::confirmKey).distinct().count()
-                        - (int) confirmed.stream().map(Finding::confirmKey).distinct().count();
-                List<String> notes = gone > 0 ? List.of(gone + " difference(s) of the first reading were gone " + settle.toMillis() + " ms later")
-                        : List.of();
-                return record(trigger, second, confirmed, notes);
-            });
+            return later(settle).thenCompose(v -> reading(state)).thenCompose(second -> confirmed(trigger, state, first, second));
         })).toCompletableFuture();
         return done.exceptionallyCompose(e -> unreadable(trigger, e)).thenCompose(report -> hold(report).thenApply(s -> report));
+    }
+
+    /**
+     * What the second reading confirms of the first. A new difference counts when it is seen again
+     * with the same figures (a trade in flight moves them); one the last report already held stays
+     * held while it is seen at all, so that movement between two readings cannot release it. A
+     * baseline is taken only when both readings give the same one.
+     */
+    private CompletableFuture<ReconciliationReport> confirmed(String trigger, ReconciliationState state, Reading first, Reading second) {
+        Set<String> firstKeys = new HashSet<>();
+        Set<String> firstAckKeys = new HashSet<>();
+        first.outcome().findings().forEach(f -> {
+            firstKeys.add(f.confirmKey());
+            firstAckKeys.add(f.ackKey());
+        });
+        Set<String> heldBefore = new HashSet<>();
+        if (state.latest() != null) {
+            state.latest().findings().forEach(f -> heldBefore.add(f.ackKey()));
+        }
+        List<Finding> confirmed = second.outcome().findings().stream()
+                .filter(f -> firstKeys.contains(f.confirmKey()) || (heldBefore.contains(f.ackKey()) && firstAckKeys.contains(f.ackKey())))
+                .toList();
+        List<String> notes = new ArrayList<>();
+        long gone = firstKeys.size() - confirmed.stream().map(Finding::confirmKey).distinct().count();
+        if (gone > 0) {
+            notes.add(gone + " difference(s) of the first reading were not seen again " + settle.toMillis() + " ms later");
+        }
+        Map<String, BigDecimal> baselines = new HashMap<>();
+        first.outcome().baselinesTaken().forEach((asset, b) -> {
+            BigDecimal again = second.outcome().baselinesTaken().get(asset);
+            if (again != null && again.compareTo(b) == 0) {
+                baselines.put(asset, b);
+            } else {
+                notes.add("the baseline of " + asset + " was not taken: the two readings gave " + Reconciler.plain(b) + " and "
+                        + (again == null ? "none" : Reconciler.plain(again)) + "; the next reconciliation tries again");
+                scheduleRecheck();
+            }
+        });
+        return record(trigger, second, confirmed, baselines, notes);
     }
 
     private record Reading(VenueSnapshot venue, Reconciler.Outcome outcome) {
@@ -179,11 +214,12 @@ public final class ReconciliationService {
         });
     }
 
-    private CompletableFuture<ReconciliationReport> record(String trigger, Reading reading, List<Finding> findings, List<String> extraNotes) {
+    private CompletableFuture<ReconciliationReport> record(String trigger, Reading reading, List<Finding> findings,
+                                                          Map<String, BigDecimal> baselines, List<String> extraNotes) {
         List<String> notes = new ArrayList<>(reading.outcome().notes());
         notes.addAll(extraNotes);
         return engine.reconciliation().<ReconciliationReport>ask(r -> new ReconciliationEntity.Record(trigger, reading.venue().takenAt(),
-                reading.venue().fillsRepaired(), reading.venue().openOrders().size(), findings, reading.outcome().baselinesTaken(), notes, r),
+                reading.venue().fillsRepaired(), reading.venue().openOrders().size(), findings, baselines, notes, r),
                 timeout).toCompletableFuture();
     }
 

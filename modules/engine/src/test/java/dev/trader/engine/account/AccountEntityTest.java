@@ -217,6 +217,19 @@ class AccountEntityTest {
     }
 
     @Test
+    void aHoldSetAfterTheDecisionStillStopsTheEntryBeforeItIsSent() {
+        IntentDecision approved = evaluate(signal(SignalDirection.LONG, LONG_AT, "24899.18")).reply();
+        assertEquals(IntentDecision.Outcome.APPROVED, approved.outcome());
+        kit.<AccountState>runCommand(r -> new AccountEntity.SetReconciliationHolds(Map.of(BTCUSDT.value(), "1 unexplained: BALANCE_MISMATCH BTC"), r));
+
+        var recheck = kit.<AccountEntity.Rechecked>runCommand(r -> new AccountEntity.RecheckOrder(approved.request(), r));
+
+        assertFalse(recheck.reply().send());
+        assertEquals(AccountEntity.RECONCILIATION_HOLD, recheck.reply().rule());
+        assertEquals(Map.of(), recheck.state().openOrders(), "the entry's reservation is released");
+    }
+
+    @Test
     void bookFillMovesCashByNotionalPlusFeeExactlyAndOnlyOncePerTradeId() {
         evaluate(signal(SignalDirection.LONG, LONG_AT, "24899.18"));
         Fill buy = fill(entryId(LONG_AT), "3069712240", OrderSide.BUY, "24901.37", "0.04016", "1.00003902", minute(7));
