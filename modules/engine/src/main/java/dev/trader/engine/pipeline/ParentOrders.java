@@ -222,9 +222,13 @@ final class ParentOrders {
             case CANCEL -> cancelsLeft == 0 ? CompletableFuture.completedFuture(parent)
                     : engine.order(step.child().request().clientOrderId())
                             .<OrderState>ask(r -> new OrderEntity.Cancel(cancelReason(parent), r), timeout)
-                            .thenCompose(o -> engine.parentOrder(new ClientOrderId(parent.parentId()))
-                                    .<ParentStep>ask(r -> new ParentOrderEntity.Advance(parentBar(bar, held), reportOf(step.child(), o), r), timeout))
-                            .thenCompose(next -> carryOut(next, bar, held, cancelsLeft - 1));
+                            .thenCompose(o -> parent.status() != ParentStatus.CANCELLING
+                                    // A slice ended: the next child is sized at the next bar, from what the cancelled one filled by
+                                    // then. Sized now, a fill still on its way (it traded before the cancel landed) would be bought again.
+                                    ? CompletableFuture.completedFuture(parent)
+                                    : engine.parentOrder(new ClientOrderId(parent.parentId()))
+                                            .<ParentStep>ask(r -> new ParentOrderEntity.Advance(parentBar(bar, held), reportOf(step.child(), o), r), timeout)
+                                            .thenCompose(next -> carryOut(next, bar, held, cancelsLeft - 1)));
             case DONE -> finish(parent);
             case WAIT -> CompletableFuture.completedFuture(parent);
         };
