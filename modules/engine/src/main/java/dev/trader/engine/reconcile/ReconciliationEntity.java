@@ -56,6 +56,14 @@ public final class ReconciliationEntity
     public record Get(ActorRef<ReconciliationState> replyTo) implements Command {
     }
 
+    /**
+     * A fill arrived for a client order id our journal does not know. Journaled, so that it is
+     * reported (and its instrument held) until acknowledged, across restarts too: the fill repair
+     * after a restart starts from our own last trade and may not fetch it again.
+     */
+    public record RecordUnknownFill(Finding fill, ActorRef<ReconciliationState> replyTo) implements Command {
+    }
+
     public sealed interface Event extends CborSerializable {
     }
 
@@ -63,6 +71,9 @@ public final class ReconciliationEntity
         public Reconciled {
             baselinesTaken = Map.copyOf(baselinesTaken);
         }
+    }
+
+    public record UnknownFillRecorded(Finding fill) implements Event {
     }
 
     /** {@code findings} is how many were acknowledged: 0 when the latest report had none on the instrument. */
@@ -96,6 +107,9 @@ public final class ReconciliationEntity
                 .onCommand(Record.class, this::onRecord)
                 .onCommand(Acknowledge.class, this::onAcknowledge)
                 .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .onCommand(RecordUnknownFill.class, (state, cmd) -> state.keeps(cmd.fill())
+                        ? Effect().persist(new UnknownFillRecorded(cmd.fill())).thenReply(cmd.replyTo(), s -> s)
+                        : Effect().reply(cmd.replyTo(), state))
                 .build();
     }
 
@@ -146,6 +160,7 @@ public final class ReconciliationEntity
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(Reconciled.class, (state, e) -> state.reconciled(e.report(), e.baselinesTaken()))
                 .onEvent(Acknowledged.class, (state, e) -> state.acknowledgedAll(e.baselines(), e.keys()))
+                .onEvent(UnknownFillRecorded.class, (state, e) -> state.unknownFill(e.fill()))
                 .build();
     }
 

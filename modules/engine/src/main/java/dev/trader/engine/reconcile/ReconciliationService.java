@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReconciliationService {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
-    private static final int UNKNOWN_FILLS_KEPT = 1000;
     private static final int READ_ATTEMPTS = 3;
 
     private final Engine engine;
@@ -55,7 +54,6 @@ public final class ReconciliationService {
     private final Duration settle;
     private final Duration recheck;
     private final Duration timeout;
-    private final Map<String, Finding> unknownFills = new ConcurrentHashMap<>();
     private CompletableFuture<ReconciliationReport> running = CompletableFuture.completedFuture(null);
     private CompletableFuture<ReconciliationReport> queued;
     private boolean recheckScheduled;
@@ -78,21 +76,25 @@ public final class ReconciliationService {
         return this;
     }
 
-    /** A fill for a client order id our journal does not know: a trade at the venue that is not ours. */
+    /** A fill for a client order id our journal does not know: a trade at the venue that is not ours. Journaled, then reconciled. */
     public void unknownOrderFill(Fill fill) {
-        if (unknownFills.size() < UNKNOWN_FILLS_KEPT) {
-            Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("clientOrderId", fill.clientOrderId().value());
-            facts.put("side", fill.side().name());
-            facts.put("quantity", fill.quantity().toString());
-            facts.put("price", fill.price().toString());
-            unknownFills.putIfAbsent(fill.tradeId().value(), new Finding(fill.instrument().value(), Kind.UNKNOWN_ORDER_FILL, fill.tradeId().value(),
-                    "fill " + fill.tradeId() + " (" + fill.side() + " " + fill.quantity() + " at " + fill.price() + ") is for order '"
-                            + fill.clientOrderId() + "', which our journal does not know", facts));
-        }
-        if (following) {
-            run("unknown-fill");
-        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("clientOrderId", fill.clientOrderId().value());
+        facts.put("side", fill.side().name());
+        facts.put("quantity", fill.quantity().toString());
+        facts.put("price", fill.price().toString());
+        Finding finding = new Finding(fill.instrument().value(), Kind.UNKNOWN_ORDER_FILL, fill.tradeId().value(),
+                "fill " + fill.tradeId() + " (" + fill.side() + " " + fill.quantity() + " at " + fill.price() + ") is for order '"
+                        + fill.clientOrderId() + "', which our journal does not know", facts);
+        engine.reconciliation().<ReconciliationState>ask(r -> new ReconciliationEntity.RecordUnknownFill(finding, r), timeout)
+                .whenComplete((s, e) -> {
+                    if (e != null) {
+                        LOG.error("unknown-order fill {} could not be journaled for the reconciliation: {}", fill.tradeId(), e.toString());
+                    }
+                    if (following) {
+                        run("unknown-fill");
+                    }
+                });
     }
 
     /** Reconciles now, or right after the run in progress (sharing a run already queued). */
@@ -132,11 +134,7 @@ public final class ReconciliationService {
     public CompletionStage<Acknowledgement> acknowledge(String instrument, String reason) {
         return engine.reconciliation().<ReconciliationEntity.Acknowledged>ask(
                         r -> new ReconciliationEntity.Acknowledge(instrument, reason, Instant.now(), r), timeout)
-                .thenCompose(ack -> {
-                    ack.keys().stream().filter(k -> k.startsWith(Kind.UNKNOWN_ORDER_FILL + ":"))
-                            .forEach(k -> unknownFills.remove(k.substring(Kind.UNKNOWN_ORDER_FILL.name().length() + 1)));
-                    return run("acknowledge").thenApply(report -> new Acknowledgement(ack, report));
-                });
+                .thenCompose(ack -> run("acknowledge").thenApply(report -> new Acknowledgement(ack, report)));
     }
 
     public record Acknowledgement(ReconciliationEntity.Acknowledged acknowledged, ReconciliationReport report) {
@@ -199,7 +197,7 @@ public final class ReconciliationService {
     }
 
     private CompletableFuture<Reading> reading(ReconciliationState state) {
-        return snapshot(1).thenCompose(snapshot -> ourBooks(snapshot)
+        return snapshot(1).thenCompose(snapshot -> ourBooks(snapshot, state)
                 .thenApply(ours -> new Reading(snapshot, Reconciler.compare(snapshot, ours, state))));
     }
 
@@ -263,7 +261,7 @@ public final class ReconciliationService {
     }
 
     /** Our journal's view of what the venue showed: the status of each order it lists, and what each instrument's latest position holds. */
-    private CompletableFuture<OurBooks> ourBooks(VenueSnapshot snapshot) {
+    private CompletableFuture<OurBooks> ourBooks(VenueSnapshot snapshot, ReconciliationState state) {
         Map<String, OrderStatus> statuses = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> asks = new ArrayList<>();
         for (VenueSnapshot.OpenOrder o : snapshot.openOrders()) {
@@ -293,7 +291,7 @@ public final class ReconciliationService {
                 });
         asks.add(positions);
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new OurBooks(statuses, holdings, baseAssets, List.copyOf(unknownFills.values())));
+                .thenApply(v -> new OurBooks(statuses, holdings, baseAssets, List.copyOf(state.unknownFills().values())));
     }
 
     private static Optional<ClientOrderId> clientOrderId(String value) {

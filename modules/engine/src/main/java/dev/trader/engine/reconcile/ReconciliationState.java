@@ -15,17 +15,21 @@ import java.util.Set;
  * findings operators acknowledged, and the latest reports.
  */
 public record ReconciliationState(long count, Map<String, BigDecimal> baselines, Set<String> acknowledged,
-                                  List<ReconciliationReport> recent) implements CborSerializable {
+                                  List<ReconciliationReport> recent, Map<String, Finding> unknownFills) implements CborSerializable {
     static final int RECENT = 20;
+    /** A flood of foreign trades keeps the first ones: enough to hold the instrument and show what happened. */
+    static final int UNKNOWN_FILLS_KEPT = 1000;
 
     public ReconciliationState {
+        // Null in a snapshot written before unknown fills were journaled.
+        unknownFills = unknownFills == null ? Map.of() : Map.copyOf(unknownFills);
         baselines = Map.copyOf(baselines);
         acknowledged = Set.copyOf(acknowledged);
         recent = List.copyOf(recent);
     }
 
     static ReconciliationState empty() {
-        return new ReconciliationState(0, Map.of(), Set.of(), List.of());
+        return new ReconciliationState(0, Map.of(), Set.of(), List.of(), Map.of());
     }
 
     public ReconciliationReport latest() {
@@ -40,7 +44,7 @@ public record ReconciliationState(long count, Map<String, BigDecimal> baselines,
         while (r.size() > RECENT) {
             r.remove(0);
         }
-        return new ReconciliationState(report.number(), b, acknowledged, r);
+        return new ReconciliationState(report.number(), b, acknowledged, r, unknownFills);
     }
 
     ReconciliationState acknowledgedAll(Map<String, BigDecimal> newBaselines, Set<String> keys) {
@@ -48,6 +52,19 @@ public record ReconciliationState(long count, Map<String, BigDecimal> baselines,
         b.putAll(newBaselines);
         Set<String> a = new HashSet<>(acknowledged);
         a.addAll(keys);
-        return new ReconciliationState(count, b, a, recent);
+        Map<String, Finding> fills = new HashMap<>(unknownFills);
+        fills.values().removeIf(f -> keys.contains(f.ackKey()));
+        return new ReconciliationState(count, b, a, recent, fills);
+    }
+
+    /** Whether another unknown-order fill would be kept (not seen before, and room left). */
+    boolean keeps(Finding fill) {
+        return !unknownFills.containsKey(fill.key()) && unknownFills.size() < UNKNOWN_FILLS_KEPT;
+    }
+
+    ReconciliationState unknownFill(Finding fill) {
+        Map<String, Finding> fills = new HashMap<>(unknownFills);
+        fills.put(fill.key(), fill);
+        return new ReconciliationState(count, baselines, acknowledged, recent, fills);
     }
 }

@@ -18,7 +18,7 @@ class ReconcilerTest {
     private static final InstrumentId BTCUSDT = InstrumentId.parse("binance:BTCUSDT");
     private static final InstrumentId BTCEUR = InstrumentId.parse("binance:BTCEUR");
     private static final Map<String, String> BASES = Map.of(BTCUSDT.value(), "BTC", BTCEUR.value(), "BTC");
-    private static final ReconciliationState BASELINED = new ReconciliationState(3, Map.of("BTC", new BigDecimal("10")), Set.of(), List.of());
+    private static final ReconciliationState BASELINED = new ReconciliationState(3, Map.of("BTC", new BigDecimal("10")), Set.of(), List.of(), Map.of());
 
     private static VenueSnapshot venue(List<VenueSnapshot.OpenOrder> open, String btc, Map<String, String> undelivered) {
         return new VenueSnapshot(Instant.EPOCH, open, Map.of("BTC", new BigDecimal(btc), "USDT", new BigDecimal("99000")), undelivered, 0);
@@ -81,7 +81,7 @@ class ReconcilerTest {
         assertEquals(BTCEUR.value(), outcome.findings().get(0).instrument(), "the trade's symbol names its instrument");
 
         ReconciliationState acknowledged = new ReconciliationState(3, BASELINED.baselines(), Set.of("UNDELIVERED_TRADE:BTCEUR-5",
-                "UNKNOWN_ORDER_FILL:BTCUSDT-77"), List.of());
+                "UNKNOWN_ORDER_FILL:BTCUSDT-77"), List.of(), Map.of());
         var after = Reconciler.compare(venue(List.of(), "10", Map.of("BTCEUR-5", "fee in BNB")), books, acknowledged);
         assertEquals(List.of(), after.findings());
         assertTrue(after.notes().get(0).contains("2 finding(s) acknowledged"), after.notes().toString());
