@@ -111,7 +111,9 @@ class BinanceSecretsNotLoggedTest {
                 waitUntil("reconnected", () -> venue.userDataStream().status().reconnects() == 1 && venue.userDataStream().status().connected());
                 waitUntil("kept alive", () -> !rest.requests("PUT /api/v3/userDataStream").isEmpty());
                 seen.append(venue.userDataStream().status()).append(venue.rest().rateLimitUse()).append(venue.balances().current()).append('\n');
-                for (int i = 0; i < 6; i++) {
+                // Failing pings until the breaker opens and refuses one unsent. The stream's keep-alives (every 100 ms here)
+                // succeed in between and may reset the count of failures in a row, so a fixed number of pings is not enough.
+                for (int i = 0; i < 60 && !(logs.text() + seen).contains("not sent"); i++) {
                     rest.script("GET /api/v3/ping", Response.json(500, "oops"));
                     settle(venue.rest().ping());
                 }
