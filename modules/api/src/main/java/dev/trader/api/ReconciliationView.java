@@ -1,5 +1,7 @@
 package dev.trader.api;
 
+import static dev.trader.domain.money.FixedPoint.plain;
+
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.reconcile.ReconciliationReport;
 import dev.trader.engine.reconcile.ReconciliationState;
@@ -28,7 +30,4 @@ public record ReconciliationView(boolean enabled, Map<String, String> holds, lon
                 new TreeSet<>(state.acknowledged()), newestFirst);
     }
 
-    private static String plain(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
 }

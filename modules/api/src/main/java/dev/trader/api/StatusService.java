@@ -67,7 +67,7 @@ public final class StatusService {
     public CompletionStage<StatusView> status() {
         List<CompletableFuture<InstrumentState>> instruments = engine.settings().instruments().keySet().stream().sorted()
                 .map(id -> instrument(InstrumentId.parse(id)).toCompletableFuture()).toList();
-        CompletableFuture<AccountState> account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture();
+        CompletableFuture<AccountState> account = account().toCompletableFuture();
         CompletableFuture<RiskStatus> risk = riskStatus().toCompletableFuture();
         return CompletableFuture.allOf(instruments.toArray(CompletableFuture[]::new)).thenCombine(account, (v, acc) -> acc)
                 .thenCombine(risk, (acc, r) -> Map.entry(acc, r))

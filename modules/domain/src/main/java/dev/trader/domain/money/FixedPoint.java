@@ -12,6 +12,11 @@ public final class FixedPoint {
     /** The finest scale any value may carry: enough for satoshi-level crypto quantities. */
     public static final int MAX_SCALE = 12;
 
+    /** How a decimal is shown in logs and reports: no trailing zeros, never in exponent form ("0", "10.01", "1000"). */
+    public static String plain(java.math.BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
     private static final long[] POW10 = new long[19];
 
     static {

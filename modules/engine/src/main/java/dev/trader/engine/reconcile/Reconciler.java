@@ -1,5 +1,7 @@
 package dev.trader.engine.reconcile;
 
+import static dev.trader.domain.money.FixedPoint.plain;
+
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.port.VenueSnapshot;
@@ -100,7 +102,4 @@ public final class Reconciler {
         });
     }
 
-    static String plain(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
 }

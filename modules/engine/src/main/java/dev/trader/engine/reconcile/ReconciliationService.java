@@ -2,6 +2,7 @@ package dev.trader.engine.reconcile;
 
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.market.InstrumentRules;
+import dev.trader.domain.money.FixedPoint;
 import dev.trader.domain.order.Fill;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.domain.port.VenueSnapshot;
@@ -185,8 +186,8 @@ public final class ReconciliationService {
             if (again != null && again.compareTo(b) == 0) {
                 baselines.put(asset, b);
             } else {
-                notes.add("the baseline of " + asset + " was not taken: the two readings gave " + Reconciler.plain(b) + " and "
-                        + (again == null ? "none" : Reconciler.plain(again)) + "; the next reconciliation tries again");
+                notes.add("the baseline of " + asset + " was not taken: the two readings gave " + FixedPoint.plain(b) + " and "
+                        + (again == null ? "none" : FixedPoint.plain(again)) + "; the next reconciliation tries again");
                 scheduleRecheck();
             }
         });

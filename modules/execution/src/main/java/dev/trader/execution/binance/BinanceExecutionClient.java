@@ -1,5 +1,7 @@
 package dev.trader.execution.binance;
 
+import static dev.trader.domain.money.FixedPoint.plain;
+
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.TradeId;
@@ -554,9 +556,6 @@ public final class BinanceExecutionClient implements ExecutionClient {
         }
     }
 
-    private static String plain(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
 
     /** Less than one lot either way: nothing a reduce-only order could still trade. */
     private static boolean nothingHeld(BinanceSymbol s, BigDecimal held) {

@@ -1,5 +1,7 @@
 package dev.trader.execution.binance;
 
+import static dev.trader.domain.money.FixedPoint.plain;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.money.Price;
@@ -198,7 +200,4 @@ public record ExchangeFilters(String symbol, Price tickSize, Price minPrice, Pri
         return Price.of(base.add(k.multiply(t)));
     }
 
-    private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
-    }
 }
