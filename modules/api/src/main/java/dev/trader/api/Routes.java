@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.engine.alert.AlertBook;
 import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -48,6 +52,8 @@ public final class Routes extends AllDirectives {
     private final ReadinessProbe readiness;
     private ReconciliationService reconciliation;
     private Supplier<CompletionStage<AuditHead>> auditHead;
+    private Supplier<String> metrics;
+    private AlertBook alerts;
     /** A kill-switch request is a few dozen bytes. */
     private static final long KILL_SWITCH_MAX_BYTES = 4096;
     /** A self-report is a dozen bytes, a clear-halt request at most 200 characters of reason (up to 4 bytes each). */
@@ -73,10 +79,23 @@ public final class Routes extends AllDirectives {
         return this;
     }
 
+    /** Serves the metrics in Prometheus's text format at {@code GET /metrics}. */
+    public Routes withMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
+        return this;
+    }
+
+    /** Serves the node's alerts at {@code GET /api/alerts}. */
+    public Routes withAlerts(AlertBook book) {
+        this.alerts = book;
+        return this;
+    }
+
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
-                path("health", () -> get(() -> reply(StatusCodes.OK, Map.of("status", "up")))),
+                path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
+                path("metrics", () -> get(this::metrics)),
                 pathPrefix("api", () -> concat(
                         path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
                         path("kill-switch", () -> post(this::killSwitch)),
@@ -85,10 +104,38 @@ public final class Routes extends AllDirectives {
                         path("reconciliations", () -> concat(get(this::reconciliations), post(this::reconcileNow))),
                         path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
                         path(segment("audit").slash("head"), () -> get(this::auditHead)),
+                        path("alerts", () -> get(this::alerts)),
                         path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
                         path(segment("orders").slash(segment()), id -> get(() -> order(id))),
                         path("execution-quality", () -> get(this::executionQuality)),
                         path(segment("parent-orders").slash(segment()), id -> get(() -> parentOrder(id))))))));
+    }
+
+    /**
+     * Liveness: 200 while the process serves, so an orchestrator never restarts a node for what a
+     * restart cannot mend (an exchange outage, a stale feed); the body says {@code degraded} and
+     * which of the readiness checks fail.
+     */
+    private Route health() {
+        return onSuccess(readiness.check(), results -> {
+            boolean ok = results.values().stream().allMatch("ok"::equals);
+            return reply(StatusCodes.OK, Map.of("status", ok ? "up" : "degraded", "checks", results));
+        });
+    }
+
+    private Route metrics() {
+        if (metrics == null) {
+            return error(StatusCodes.NOT_FOUND, "not_found", "metrics are not enabled on this node");
+        }
+        return complete(HttpResponse.create().withStatus(StatusCodes.OK)
+                .withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, metrics.get())));
+    }
+
+    private Route alerts() {
+        if (alerts == null) {
+            return error(StatusCodes.NOT_FOUND, "not_found", "alerts are not evaluated on this node");
+        }
+        return reply(StatusCodes.OK, AlertsView.of(alerts));
     }
 
     private Route ready() {

@@ -102,6 +102,17 @@ final class ExchangeVenue implements Venue {
     }
 
     /** Server time, exchangeInfo, the user-data stream and the fill repair; the node does not trade until this has finished. */
+    /** Both streams connected: the user-data stream (fills) and the kline stream (bars). */
+    @Override
+    public String connectivity() {
+        boolean fills = binance.userDataStream().status().connected();
+        boolean bars = feed.status().connected();
+        if (fills && bars) {
+            return "ok";
+        }
+        return (fills ? "" : "user-data stream disconnected") + (!fills && !bars ? "; " : "") + (bars ? "" : "kline stream disconnected");
+    }
+
     @Override
     public void start() {
         try {

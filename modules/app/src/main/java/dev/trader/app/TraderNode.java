@@ -18,7 +18,13 @@ import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.alert.AlertBook;
+import dev.trader.engine.metrics.TradingMetrics;
+import dev.trader.engine.reconcile.Finding;
+import dev.trader.marketdata.RejectReason;
+import java.util.Arrays;
 import dev.trader.engine.settings.AuditSettings;
+import dev.trader.engine.settings.ObservabilitySettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -62,9 +68,11 @@ public final class TraderNode implements AutoCloseable {
     private final Venue venue;
     private final LiveFeedRunner live;
     private final ReconciliationService reconciliation;
+    private final NodeObservability watch;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live, ReconciliationService reconciliation) {
+                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch) {
+        this.watch = watch;
         this.reconciliation = reconciliation;
         this.venue = venue;
         this.live = live;
@@ -94,7 +102,11 @@ public final class TraderNode implements AutoCloseable {
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
         JdbcSettings jdbc = JdbcSettings.from(config);
         AuditSettings auditSettings = AuditSettings.load(config);
+        ObservabilitySettings observability = ObservabilitySettings.load(config);
         SchemaInitializer.apply(jdbc);
+        NodeMetrics.start(config, observability.instrumentation());
+        TradingMetrics.registerKnown(settings.instruments().keySet(), Arrays.stream(RejectReason.values()).map(RejectReason::code).toList(),
+                Arrays.stream(Finding.Kind.values()).map(Enum::name).toList());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
         try {
             Cluster cluster = Cluster.get(system);
@@ -123,15 +135,20 @@ public final class TraderNode implements AutoCloseable {
             if (live != null) {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
-            Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()),
-                    new NodeReadiness(engine, jdbc, blocking)).withReconciliation(reconciliation)
-                    .withAudit(audit == null ? null : audit::head);
+            NodeReadiness readiness = new NodeReadiness(engine, jdbc, blocking, venue, pipeline.arrivals(), observability.staleAfter());
+            NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
+                    () -> 0);
+            Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness)
+                    .withReconciliation(reconciliation)
+                    .withAudit(audit == null ? null : audit::head)
+                    .withMetrics(NodeMetrics::scrape)
+                    .withAlerts(watch.alerts());
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -252,6 +269,11 @@ public final class TraderNode implements AutoCloseable {
         return system;
     }
 
+    /** The node's alerts, as {@code GET /api/alerts} serves them. */
+    public AlertBook alerts() {
+        return watch.alerts();
+    }
+
     public int httpPort() {
         InetSocketAddress address = binding.localAddress();
         return address.getPort();
@@ -262,6 +284,7 @@ public final class TraderNode implements AutoCloseable {
         if (reconciliation != null) {
             reconciliation.stop();
         }
+        watch.close();
         binding.unbind();
         if (live != null) {
             live.stop();

@@ -41,6 +41,11 @@ interface Venue extends AutoCloseable {
     default void restoreTradeCursor(InstrumentId instrument, Set<String> bookedTradeIds) {
     }
 
+    /** Whether the node can reach the venue: "ok", or what is down (an exchange's streams). The paper venue is our own memory: always ok. */
+    default String connectivity() {
+        return "ok";
+    }
+
     /** Starts delivering fills to the listener already set (a user-data stream connects here). */
     default void start() {
     }

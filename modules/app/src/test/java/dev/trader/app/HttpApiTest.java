@@ -105,7 +105,11 @@ class HttpApiTest {
         HttpResponse<String> r = get("/health");
         assertEquals(200, r.statusCode());
         assertJsonContentType(r);
-        assertEquals(JSON.readTree("{\"status\":\"up\"}"), JSON.readTree(r.body()), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals("up", body.path("status").asText(), r.body());
+        for (String check : List.of("cluster", "journal", "shards", "exchange", "data")) {
+            assertEquals("ok", body.path("checks").path(check).asText(), check + " in " + r.body());
+        }
     }
 
     @Test
@@ -116,7 +120,7 @@ class HttpApiTest {
         JsonNode body = JSON.readTree(r.body());
         assertTrue(body.path("ready").isBoolean() && body.path("ready").booleanValue(), r.body());
         JsonNode checks = body.path("checks");
-        for (String check : List.of("cluster", "journal", "shards")) {
+        for (String check : List.of("cluster", "journal", "shards", "exchange", "data")) {
             assertEquals("ok", checks.path(check).asText(null), check + " in " + r.body());
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.trader.app.testing.AlertsApi;
 import dev.trader.app.testing.H2Backend;
 import dev.trader.app.testing.TestNodes;
 import dev.trader.domain.money.Price;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -53,6 +55,7 @@ class ReconciliationAgainstSimulatorTest {
         overrides.put("pekko.remote.artery.canonical.port", 0);
         overrides.put("trader.http.port", 0);
         overrides.put("trader.reconciliation.settle", "200ms");
+        overrides.putAll(AlertsApi.FAST);
         Config base = ConfigLoader.load(null, overrides);
         SimConfig simConfig = SimulatorSettings.simConfig(base.getConfig("trader.exchange-sim"), env, TestNodes.FIXTURES);
         try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), "127.0.0.1", 0)) {
@@ -79,12 +82,16 @@ class ReconciliationAgainstSimulatorTest {
                 assertTrue(get(port).get("holds").has(BTC), "entries on BTCUSDT are held");
                 assertTrue(!get(port).get("holds").has("binance:ETHUSDT"), "ETHUSDT trades on");
                 assertTrue(status(port).get("account").get("reconciliationHolds").has(BTC), "the status shows the hold too");
+                JsonNode alert = AlertsApi.await(port, "active", "reconciliation_mismatch", BTC, Duration.ofSeconds(10));
+                assertTrue(alert.path("message").asText().contains("FOREIGN_OPEN_ORDER"), "the alert says what is unexplained: " + alert);
+                assertEquals("critical", alert.path("severity").asText());
 
                 // Cancelled at the exchange: the next reading explains everything and the hold is lifted.
                 desk.cancelOrder("BTCUSDT", "desk-manual-1").toCompletableFuture().get(10, TimeUnit.SECONDS);
                 JsonNode fixed = post(port, "/api/reconciliations", null);
                 assertEquals(0, fixed.get("findings").size(), fixed.toString());
                 assertEquals(0, get(port).get("holds").size());
+                AlertsApi.await(port, "resolved", "reconciliation_mismatch", BTC, Duration.ofSeconds(10));
 
                 // A trade by hand: the fill reaches us for an order we do not know, and the BTC balance moves.
                 desk.newOrder(new NewOrder("BTCUSDT", OrderSide.BUY, BinanceOrderType.MARKET, Quantity.of("0.01"), null, null, "desk-manual-2"))

@@ -1,5 +1,6 @@
 package dev.trader.engine.account;
 
+import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
@@ -191,10 +192,6 @@ public final class AccountEntity
     /** The rule of an entry rejected because the venue's books disagree with ours on its instrument. */
     public static final String RECONCILIATION_HOLD = "reconciliation_hold";
 
-    /** Rejections that stop trading rather than size or shape one trade: logged as warnings. */
-    private static final Set<String> BLOCKING_RULES = Set.of("kill_switch", "halted", RECONCILIATION_HOLD, "prop_daily_floor", "prop_overall_floor",
-            "drawdown_lock", "prop_daily_floor_at_stop", "prop_overall_floor_at_stop");
-
     /** Every intent is a single order: leg 0 of its signal. */
     private static final int LEG = 0;
 
@@ -382,7 +379,10 @@ public final class AccountEntity
             }
             released.add(new OrderReleased(id, "blocked before submission by " + RECONCILIATION_HOLD + ": " + reason));
             return Effect().persist(released)
-                    .thenRun(s -> LOG.warn("order {} blocked before submission by {}: {}", id, RECONCILIATION_HOLD, reason))
+                    .thenRun(s -> {
+                        TradingMetrics.rejected(RECONCILIATION_HOLD);
+                        LOG.warn("order {} blocked before submission by {}: {}", id, RECONCILIATION_HOLD, reason);
+                    })
                     .thenReply(cmd.replyTo(), s -> new Rechecked(false, RECONCILIATION_HOLD, reason));
         }
         if (desk == null) {
@@ -398,7 +398,10 @@ public final class AccountEntity
             events.add(new OrderReleased(id, "blocked before submission by " + r.rule() + ": " + r.reason()));
             Rechecked answer = new Rechecked(false, r.rule(), r.reason());
             return Effect().persist(events)
-                    .thenRun(s -> LOG.warn("order {} blocked before submission by {}: {} {}", id, r.rule(), r.reason(), r.inputs()))
+                    .thenRun(s -> {
+                        TradingMetrics.rejected(r.rule());
+                        LOG.warn("order {} blocked before submission by {}: {} {}", id, r.rule(), r.reason(), r.inputs());
+                    })
                     .thenReply(cmd.replyTo(), s -> answer);
         }
         if (events.isEmpty()) {
@@ -557,10 +560,11 @@ public final class AccountEntity
             }
             if (e instanceof IntentRejected r) {
                 IntentDecision d = r.decision();
+                TradingMetrics.rejected(d.rule());
                 if ("kill_switch".equals(d.rule())) {
                     LOG.warn("order blocked by kill_switch: {} ({} at {}; blocked attempt #{})", d.reason(), d.instrument(), d.decisionTime(),
                             d.inputs().getOrDefault("blocked_attempts", "?"));
-                } else if (BLOCKING_RULES.contains(d.rule()) || d.rule().startsWith("governor.")) {
+                } else if (GuardRules.isGuard(d.rule())) {
                     LOG.warn("entry blocked by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
                 } else {
                     LOG.info("intent rejected by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());

@@ -1,5 +1,6 @@
 package dev.trader.engine.instrument;
 
+import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
@@ -102,6 +103,7 @@ public final class InstrumentEntity
             return Effect().reply(cmd.replyTo(), new BarIngested(false, SimpleAtr.at(state.recentBars(), bar.openTime())));
         }
         return Effect().persist(new BarAccepted(bar))
+                .thenRun(s -> TradingMetrics.barIngested(instrument.value()))
                 .thenReply(cmd.replyTo(), s -> new BarIngested(true, SimpleAtr.at(s.recentBars(), bar.openTime())));
     }
 
@@ -110,6 +112,7 @@ public final class InstrumentEntity
             return Effect().reply(cmd.replyTo(), new RejectionRecorded(false));
         }
         return Effect().persist(new BarRejected(cmd.source(), cmd.line(), cmd.reason(), cmd.detail()))
+                .thenRun(s -> TradingMetrics.barRejected(instrument.value(), String.valueOf(cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> new RejectionRecorded(true));
     }
 

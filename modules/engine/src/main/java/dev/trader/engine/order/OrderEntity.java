@@ -1,5 +1,6 @@
 package dev.trader.engine.order;
 
+import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
@@ -229,6 +230,7 @@ public final class OrderEntity
                             wallClock.instant()))
                     .thenRun(s -> {
                         CrashPoints.reached(CrashPoints.Point.ORDER_JOURNALED_NOT_SENT, s.request().type());
+                        TradingMetrics.orderSubmitted(s.request().instrument().value(), s.request().type().name());
                         send(s);
                     })
                     .thenNoReply();
@@ -412,7 +414,15 @@ public final class OrderEntity
         }
         OrderStatus next = OrderStateMachine.require(from, transition);
         events.add(new OrderFilled(fill, next, wallClock.instant()));
-        return Effect().persist(events).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
+        return Effect().persist(events).thenRun(OrderEntity::measured).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
+    }
+
+    /** A fill's latency from the decision; a completed order's slippage against the decision price. */
+    private static void measured(OrderState s) {
+        TradingMetrics.fillArrived(s.decisionToLastFill());
+        if (s.status() == OrderStatus.FILLED) {
+            TradingMetrics.slippage(s.request().instrument().value(), s.slippageBps());
+        }
     }
 
     private ReplyEffect<Event, OrderState> onCancel(OrderState state, Cancel cmd) {

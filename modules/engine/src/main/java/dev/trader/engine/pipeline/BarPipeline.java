@@ -1,5 +1,7 @@
 package dev.trader.engine.pipeline;
 
+import dev.trader.engine.metrics.BarArrivals;
+import java.time.Clock;
 import dev.trader.domain.cost.QuotedSpreads;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.market.Bar;
@@ -62,6 +64,7 @@ public final class BarPipeline {
     private final Duration timeout;
     private final ExitOrders exitOrders;
     private final ParentOrders parents;
+    private final BarArrivals arrivals;
     /** Completes when the account part of the previous bar has finished. */
     private CompletableFuture<Void> accountTurn = CompletableFuture.completedFuture(null);
     /** The market part of the latest bar handed in, per instrument. */
@@ -79,9 +82,16 @@ public final class BarPipeline {
         this.timeout = engine.settings().askTimeout();
         this.exitOrders = new ExitOrders(engine);
         this.parents = new ParentOrders(engine, spreads, this::entryEnded);
+        this.arrivals = new BarArrivals(Clock.systemUTC(), engine.settings().instruments().keySet());
+    }
+
+    /** When each instrument's latest bar came in (wall clock): the data freshness the health checks, metrics and alerts report. */
+    public BarArrivals arrivals() {
+        return arrivals;
     }
 
     public CompletionStage<BarOutcome> process(Bar bar) {
+        arrivals.arrived(bar.instrument().value());
         CompletableFuture<Void> previousTurn = accountTurn;
         CompletableFuture<Void> myTurn = new CompletableFuture<>();
         accountTurn = myTurn;

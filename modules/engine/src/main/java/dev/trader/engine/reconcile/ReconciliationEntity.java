@@ -1,5 +1,6 @@
 package dev.trader.engine.reconcile;
 
+import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.reconcile.Finding.Kind;
@@ -122,6 +123,7 @@ public final class ReconciliationEntity
                         LOG.info("reconciliation #{} ({}): the venue's books agree with ours ({} fill(s) repaired, {} open order(s) at the venue)",
                                 report.number(), report.trigger(), report.fillsRepaired(), report.venueOpenOrders());
                     } else {
+                        report.findings().forEach(f -> TradingMetrics.reconciliationMismatch(f.kind().name()));
                         report.findings().forEach(f -> LOG.error("reconciliation #{} ({}): {} on {}: {}", report.number(), report.trigger(),
                                 f.kind(), f.instrument(), f.detail()));
                     }

@@ -1,5 +1,6 @@
 package dev.trader.engine.strategy;
 
+import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.signal.Signal;
 import dev.trader.engine.CborSerializable;
@@ -119,7 +120,13 @@ public final class StrategyEntity
         if (signal != null) {
             events.add(new SignalEmitted(signal));
         }
-        return Effect().persist(events).thenReply(cmd.replyTo(), s -> new BarEvaluated(signal, false));
+        return Effect().persist(events)
+                .thenRun(s -> {
+                    if (signal != null) {
+                        TradingMetrics.signal(signal.strategy().value(), signal.metadata().get("regime"));
+                    }
+                })
+                .thenReply(cmd.replyTo(), s -> new BarEvaluated(signal, false));
     }
 
     private ReplyEffect<Event, StrategyEntityState> onSetEnabled(StrategyEntityState state, SetEnabled cmd) {
