@@ -1,7 +1,5 @@
 package dev.trader.app;
 
-import picocli.CommandLine;
-
 /** The {@code trader} command line. */
 public final class Main {
     private Main() {
@@ -16,7 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
-            code = new CommandLine(new TraderCommand()).execute(args);
+            code = TraderCommand.commandLine().execute(args);
         } catch (Throwable t) {
             System.err.println("trader: " + t);
             t.printStackTrace();
