@@ -16,6 +16,8 @@ import dev.trader.app.testing.TestNodes;
 import dev.trader.domain.market.Bar;
 import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.pipeline.BarOutcome;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +29,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every alert the node evaluates, raised by the condition it is about on a running node (never by
  * calling the alert): an order under the kill switch, an entry whose stop would breach the daily
- * floor, a feed that goes quiet, real fills that slip and real trades that lose, and a journal
+ * floor, a feed that goes quiet (posted to a webhook too), real fills that slip and real trades that lose, and a journal
  * database that stops. (A reconciliation mismatch raises its alert in
  * {@link ReconciliationAgainstSimulatorTest}.) Each is read back over real HTTP from
  * {@code GET /api/alerts} and, for the guards, from {@code GET /metrics}.
@@ -98,8 +103,18 @@ class AlertsFromRealConditionsTest {
     }
 
     @Test
-    void aFeedThatGoesQuietRaisesStaleDataAndTheNodeIsNoLongerReady() throws Exception {
-        try (TraderNode node = TraderNode.start(SyntheticBars.crossOnly(config("alert_stale", Map.of("trader.alerts.stale-after", "1s"))))) {
+    void aFeedThatGoesQuietRaisesStaleDataPostsItToTheWebhookAndTheNodeIsNoLongerReady() throws Exception {
+        BlockingQueue<JsonNode> posted = new LinkedBlockingQueue<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hooks/alerts", exchange -> {
+            posted.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/alerts";
+        try (TraderNode node = TraderNode.start(SyntheticBars.crossOnly(config("alert_stale", Map.of("trader.alerts.stale-after", "1s",
+                "trader.alerts.webhook-url", url))))) {
             JsonNode stale = AlertsApi.await(node.httpPort(), "active", "stale_data", "binance:BTCUSDT", WITHIN);
             assertTrue(stale.path("message").asText().startsWith("no bar for"), stale.toString());
 
@@ -116,6 +131,20 @@ class AlertsFromRealConditionsTest {
             AlertsApi.await(node.httpPort(), "resolved", "stale_data", "binance:BTCUSDT", WITHIN);
             JsonNode view = AlertsApi.get(node.httpPort());
             assertTrue(view.path("active").toString().contains("binance:ETHUSDT"), view.toString());
+
+            List<String> heard = new ArrayList<>();
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (heard.size() < 3 && System.nanoTime() < deadline) {
+                JsonNode p = posted.poll(100, TimeUnit.MILLISECONDS);
+                if (p != null) {
+                    assertEquals("stale_data", p.path("alert").asText(), p.toString());
+                    assertEquals("warning", p.path("severity").asText(), p.toString());
+                    heard.add(p.path("event").asText() + " " + p.path("subject").asText());
+                }
+            }
+            assertTrue(heard.containsAll(List.of("fired binance:BTCUSDT", "fired binance:ETHUSDT", "resolved binance:BTCUSDT")), heard.toString());
+        } finally {
+            hook.stop(0);
         }
     }
 
