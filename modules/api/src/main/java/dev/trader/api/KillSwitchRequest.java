@@ -1,14 +1,7 @@
 package dev.trader.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trader.domain.id.StrategyId;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,30 +12,9 @@ import java.util.Set;
  */
 record KillSwitchRequest(boolean on, String strategy) {
     private static final Set<String> FIELDS = Set.of("on", "strategy");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static KillSwitchRequest parse(String body) {
-        JsonNode node;
-        try {
-            node = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object such as {\"on\": true} or {\"on\": false, \"strategy\": \"ema-cross\"}");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown field(s) " + unknown + "; the fields are \"on\" (required) and \"strategy\" (optional)");
-        }
+        JsonNode node = StrictJson.object(body, FIELDS, "{\"on\": true} or {\"on\": false, \"strategy\": \"ema-cross\"}");
         JsonNode on = node.get("on");
         if (on == null || !on.isBoolean()) {
             throw new IllegalArgumentException("\"on\" must be true or false but was " + (on == null ? "missing" : on.toString()));

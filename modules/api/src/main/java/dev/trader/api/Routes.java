@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.api.security.ApiGuard;
+import dev.trader.api.security.ApiKey;
+import dev.trader.api.security.Role;
 import dev.trader.engine.alert.AlertBook;
 import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
@@ -32,24 +35,21 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 /**
- * The node's HTTP surface: liveness, readiness, the status API and the kill switch. Every answer
- * of the routes is JSON, errors included: unknown routes 404, wrong methods 405 (with Allow),
- * malformed input 400. (Requests too broken to reach the routes get Pekko HTTP's own plain-text
- * 400/501/505.)
+ * The node's HTTP surface: liveness, readiness, metrics, the status API and the operator writes.
+ * Every answer of the routes is JSON, errors included ({@code {error, message, details}}): unknown
+ * routes 404, wrong methods 405 (with Allow), malformed input 400, a missing or wrong key 401, a
+ * role or account the key lacks 403, too many requests 429. (Requests too broken to reach the
+ * routes get Pekko HTTP's own plain-text 400/501/505.)
  *
- * <p>{@code GET /api/orders/{clientOrderId}} serves one order with its execution quality (400 for a
- * malformed id, 404 for one never placed here), {@code GET /api/execution-quality} the per-instrument
- * summary over every order placed.
- *
- * <p>The operator routes ({@code POST /api/kill-switch}, {@code POST /api/governor/self-report},
- * {@code POST /api/risk/clear-halt}) have no authentication yet (the admin-API issue, issue 8, adds
- * it): they are safe only because the server binds to 127.0.0.1 ({@code trader.http.interface});
- * do not expose the port before that issue lands.
+ * <p>Every write is journaled as an operator action (who, what, before, after) before it is
+ * answered; see {@link OperatorAudit}.
  */
 public final class Routes extends AllDirectives {
     private final StatusService status;
     private final ExecutionQualityService quality;
     private final ReadinessProbe readiness;
+    private final ApiGuard guard;
+    private final OperatorAudit audit;
     private ReconciliationService reconciliation;
     private Supplier<CompletionStage<AuditHead>> auditHead;
     private Supplier<String> metrics;
@@ -61,10 +61,12 @@ public final class Routes extends AllDirectives {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness) {
+    public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit) {
         this.status = status;
         this.quality = quality;
         this.readiness = readiness;
+        this.guard = guard;
+        this.audit = audit;
     }
 
     /** Serves the reconciliations with the venue (null: the venue's books are our own memory, nothing to reconcile). */
@@ -91,24 +93,35 @@ public final class Routes extends AllDirectives {
         return this;
     }
 
+    /**
+     * Health and readiness are open (probes carry no keys); everything else needs an API key: reads
+     * the viewer role and sight of the node's account, writes the role each names.
+     */
     public Route route() {
-        return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
+        return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
-                path("metrics", () -> get(this::metrics)),
-                pathPrefix("api", () -> concat(
-                        path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
-                        path("kill-switch", () -> post(this::killSwitch)),
-                        path(segment("governor").slash("self-report"), () -> post(this::selfReport)),
-                        path(segment("risk").slash("clear-halt"), () -> post(this::clearHalt)),
-                        path("reconciliations", () -> concat(get(this::reconciliations), post(this::reconcileNow))),
-                        path(segment("reconciliations").slash("acknowledge"), () -> post(this::acknowledge)),
-                        path(segment("audit").slash("head"), () -> get(this::auditHead)),
-                        path("alerts", () -> get(this::alerts)),
-                        path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
-                        path(segment("orders").slash(segment()), id -> get(() -> order(id))),
-                        path("execution-quality", () -> get(this::executionQuality)),
-                        path(segment("parent-orders").slash(segment()), id -> get(() -> parentOrder(id))))))));
+                guard.authenticated(key -> concat(
+                        path("metrics", () -> get(this::metrics)),
+                        pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));
+    }
+
+    private Route api(ApiKey key) {
+        return concat(
+                path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
+                path("kill-switch", () -> post(() -> guard.role(key, Role.ADMIN, () -> killSwitch(key)))),
+                path(segment("governor").slash("self-report"), () -> post(() -> guard.role(key, Role.TRADER, () -> selfReport(key)))),
+                path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
+                path("reconciliations", () -> concat(get(this::reconciliations),
+                        post(() -> guard.role(key, Role.TRADER, () -> reconcileNow(key))))),
+                path(segment("reconciliations").slash("acknowledge"), () -> post(() -> guard.role(key, Role.ADMIN, () -> acknowledge(key)))),
+                path(segment("audit").slash("head"), () -> get(this::auditHead)),
+                path("alerts", () -> get(this::alerts)),
+                path("operator-actions", () -> get(() -> onSuccess(status.operatorLog(), log -> reply(StatusCodes.OK, log)))),
+                path(segment("instruments").slash(segment()), id -> get(() -> instrument(id))),
+                path(segment("orders").slash(segment()), id -> get(() -> order(key, id))),
+                path("execution-quality", () -> get(this::executionQuality)),
+                path(segment("parent-orders").slash(segment()), id -> get(() -> parentOrder(id))));
     }
 
     /**
@@ -163,9 +176,9 @@ public final class Routes extends AllDirectives {
         return onSuccess(quality.report(), v -> reply(StatusCodes.OK, v));
     }
 
-    private Route order(String text) {
+    private Route order(ApiKey key, String text) {
         return withClientOrderId(text, id -> onSuccess(quality.order(id), order -> order.isPresent()
-                ? reply(StatusCodes.OK, OrderView.of(order.get()))
+                ? guard.strategy(key, order.get().request().strategy().value(), () -> reply(StatusCodes.OK, OrderView.of(order.get())))
                 : error(StatusCodes.NOT_FOUND, "not_found", "order " + id + " was never placed here")));
     }
 
@@ -187,7 +200,7 @@ public final class Routes extends AllDirectives {
     }
 
     /** {@code {"on": true|false, "strategy": optional}}: answers with the account's risk view after the switch. */
-    private Route killSwitch() {
+    private Route killSwitch(ApiKey key) {
         return withSizeLimit(KILL_SWITCH_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
             KillSwitchRequest request;
             try {
@@ -198,7 +211,12 @@ public final class Routes extends AllDirectives {
             if (request.strategy() != null && !status.knowsStrategy(request.strategy())) {
                 return error(StatusCodes.BAD_REQUEST, "bad_request", "strategy '" + request.strategy() + "' is not configured");
             }
-            return onSuccess(status.setKillSwitch(request.on(), request.strategy(), "POST /api/kill-switch"), v -> reply(StatusCodes.OK, v));
+            if (request.strategy() == null ? !key.allStrategies() : !key.maySeeStrategy(request.strategy())) {
+                return error(StatusCodes.FORBIDDEN, "forbidden", "key " + key.id() + " may not switch "
+                        + (request.strategy() == null ? "every strategy" : "strategy " + request.strategy()));
+            }
+            return onSuccess(audit.act(key, "kill-switch", body, this::riskView,
+                    () -> status.setKillSwitch(request.on(), request.strategy(), "POST /api/kill-switch by key " + key.id())), v -> reply(StatusCodes.OK, v));
         }));
     }
 
@@ -207,7 +225,7 @@ public final class Routes extends AllDirectives {
      * the account's last bar time (409 before the first bar). Answers with the risk view after it.
      * No authentication until the admin-API issue: safe only while the bind stays 127.0.0.1.
      */
-    private Route selfReport() {
+    private Route selfReport(ApiKey key) {
         return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
             SelfReportRequest request;
             try {
@@ -215,7 +233,7 @@ public final class Routes extends AllDirectives {
             } catch (IllegalArgumentException e) {
                 return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
             }
-            return onSuccess(status.selfReport(request.state()), this::operatorReply);
+            return onSuccess(audit.act(key, "governor-self-report", body, this::riskView, () -> status.selfReport(request.state())), this::operatorReply);
         }));
     }
 
@@ -224,7 +242,7 @@ public final class Routes extends AllDirectives {
      * and logged at WARN with the reason. Answers with the risk view after it. No authentication until
      * the admin-API issue: safe only while the bind stays 127.0.0.1.
      */
-    private Route clearHalt() {
+    private Route clearHalt(ApiKey key) {
         return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
             ClearHaltRequest request;
             try {
@@ -232,7 +250,8 @@ public final class Routes extends AllDirectives {
             } catch (IllegalArgumentException e) {
                 return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
             }
-            return onSuccess(status.clearHalt(request.reason() + " (POST /api/risk/clear-halt)"), this::operatorReply);
+            return onSuccess(audit.act(key, "clear-halt", body, this::riskView,
+                    () -> status.clearHalt(request.reason() + " (POST /api/risk/clear-halt by key " + key.id() + ")")), this::operatorReply);
         }));
     }
 
@@ -245,11 +264,12 @@ public final class Routes extends AllDirectives {
     }
 
     /** Reconciles now; answers with the report (its findings, the holds it set). */
-    private Route reconcileNow() {
+    private Route reconcileNow(ApiKey key) {
         if (reconciliation == null) {
             return error(StatusCodes.CONFLICT, "conflict", NO_RECONCILIATION);
         }
-        return onSuccess(reconciliation.run("operator"), report -> reply(StatusCodes.OK, report));
+        return onSuccess(audit.act(key, "reconcile", "", () -> reconciliation.state().thenApply(s -> s.latest()), () -> reconciliation.run("operator")),
+                report -> reply(StatusCodes.OK, report));
     }
 
     /**
@@ -258,7 +278,7 @@ public final class Routes extends AllDirectives {
      * is not reported again), then a reconciliation runs at once. 409 when the latest report has none
      * on it. No authentication until the admin-API issue: safe only while the bind stays 127.0.0.1.
      */
-    private Route acknowledge() {
+    private Route acknowledge(ApiKey key) {
         if (reconciliation == null) {
             return error(StatusCodes.CONFLICT, "conflict", NO_RECONCILIATION);
         }
@@ -278,8 +298,9 @@ public final class Routes extends AllDirectives {
                 if (!any) {
                     return error(StatusCodes.CONFLICT, "conflict", "the latest reconciliation has no finding on " + request.instrument());
                 }
-                return onSuccess(reconciliation.acknowledge(request.instrument().value(), request.reason() + " (POST /api/reconciliations/acknowledge)"),
-                        ack -> reply(StatusCodes.OK, ack));
+                return onSuccess(audit.act(key, "reconciliation-acknowledge", body, () -> reconciliation.state().thenApply(s -> s.latest()),
+                        () -> reconciliation.acknowledge(request.instrument().value(),
+                                request.reason() + " (POST /api/reconciliations/acknowledge by key " + key.id() + ")")), ack -> reply(StatusCodes.OK, ack));
             });
         }));
     }
@@ -293,6 +314,10 @@ public final class Routes extends AllDirectives {
     }
 
     private static final String NO_RECONCILIATION = "the venue keeps no books of its own (paper trading): there is nothing to reconcile";
+
+    private CompletionStage<StatusView.RiskView> riskView() {
+        return status.riskStatus().thenApply(RiskViews::of);
+    }
 
     private Route operatorReply(StatusService.OperatorResult result) {
         return result.refusal() != null ? error(StatusCodes.CONFLICT, "conflict", result.refusal()) : reply(StatusCodes.OK, result.risk());

@@ -1,5 +1,7 @@
 package dev.trader.api;
 
+import dev.trader.engine.operator.OperatorLogEntity;
+import dev.trader.engine.operator.OperatorLogState;
 import dev.trader.api.StatusView.AccountView;
 import dev.trader.api.StatusView.InstrumentView;
 import dev.trader.api.StatusView.PositionView;
@@ -54,6 +56,16 @@ public final class StatusService {
         this.engine = engine;
         this.node = node;
         this.timeout = timeout;
+    }
+
+    /** The operator actions journaled through the admin API (count, and the latest, oldest first). */
+    public CompletionStage<OperatorLogState> operatorLog() {
+        return engine.operatorLog().ask(OperatorLogEntity.Get::new, timeout);
+    }
+
+    /** The account this node trades. */
+    public String accountId() {
+        return engine.settings().accountId();
     }
 
     public boolean knows(InstrumentId id) {

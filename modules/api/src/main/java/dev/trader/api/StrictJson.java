@@ -1,6 +1,8 @@
 package dev.trader.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,10 @@ import java.util.Set;
  * is an {@link IllegalArgumentException} whose message says what is wrong.
  */
 final class StrictJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Operator requests are flat objects: anything nested deeper is refused before it costs anything. */
+    static final int MAX_DEPTH = 16;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

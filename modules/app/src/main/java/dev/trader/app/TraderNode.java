@@ -2,7 +2,12 @@ package dev.trader.app;
 
 import com.typesafe.config.Config;
 import dev.trader.api.ExecutionQualityService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trader.api.OperatorAudit;
 import dev.trader.api.Routes;
+import dev.trader.api.security.ApiGuard;
+import dev.trader.api.security.ApiSettings;
+import java.time.Clock;
 import dev.trader.api.StatusService;
 import dev.trader.api.StatusView;
 import dev.trader.engine.Engine;
@@ -103,6 +108,7 @@ public final class TraderNode implements AutoCloseable {
         JdbcSettings jdbc = JdbcSettings.from(config);
         AuditSettings auditSettings = AuditSettings.load(config);
         ObservabilitySettings observability = ObservabilitySettings.load(config);
+        ApiSettings api = ApiSettings.load(config);
         SchemaInitializer.apply(jdbc);
         NodeMetrics.start(config, observability.instrumentation());
         TradingMetrics.registerKnown(settings.instruments().keySet(), Arrays.stream(RejectReason.values()).map(RejectReason::code).toList(),
@@ -138,7 +144,8 @@ public final class TraderNode implements AutoCloseable {
             NodeReadiness readiness = new NodeReadiness(engine, jdbc, blocking, venue, pipeline.arrivals(), observability.staleAfter());
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
                     () -> 0);
-            Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness)
+            Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
+                    new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()))
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)

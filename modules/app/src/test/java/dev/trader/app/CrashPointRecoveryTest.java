@@ -142,7 +142,7 @@ class CrashPointRecoveryTest {
             BigDecimal ours = held.getOrDefault(pair[0], BigDecimal.ZERO);
             assertEquals(0, moved(ledger, initial, pair[1]).compareTo(ours), pair[1] + " moved " + moved(ledger, initial, pair[1]) + " at the exchange, ours " + ours);
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/reconciliations")).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/reconciliations")).header("Authorization", TestNodes.AUTH).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode reconciliations = json.readTree(r.body());
         boolean booted = false;
@@ -185,7 +185,7 @@ class CrashPointRecoveryTest {
     }
 
     private JsonNode status(Node node) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/status")).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/api/status")).header("Authorization", TestNodes.AUTH).build(),
                 HttpResponse.BodyHandlers.ofString());
         return json.readTree(r.body());
     }

@@ -362,7 +362,7 @@ class HttpApiTest {
 
     @Test
     void aWrongMethodIsAJsonMethodNotAllowed() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/health")).timeout(TIMEOUT)
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/health")).header("Authorization", TestNodes.AUTH).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, r.statusCode(), r.body());
@@ -450,7 +450,7 @@ class HttpApiTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestNodes.AUTH).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {

@@ -64,7 +64,7 @@ class KillSwitchApiTest {
             HttpResponse<String> tooBig = post(node, "{\"on\": true, \"strategy\": \"" + "x".repeat(5000) + "\"}");
             assertEquals(413, tooBig.statusCode(), tooBig.body());
 
-            HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(node, "/api/kill-switch")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(node, "/api/kill-switch")).header("Authorization", TestNodes.AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, get.statusCode(), get.body());
             assertEquals(java.util.Optional.of("POST"), get.headers().firstValue("Allow"));
 
@@ -121,7 +121,7 @@ class KillSwitchApiTest {
     }
 
     private HttpResponse<String> post(TraderNode node, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(node, "/api/kill-switch")).timeout(Duration.ofSeconds(30))
+        return http.send(HttpRequest.newBuilder(uri(node, "/api/kill-switch")).header("Authorization", TestNodes.AUTH).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -208,7 +208,7 @@ class MalformedFileReplayTest {
     }
 
     private static JsonNode instrumentInStatus(String id) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/status"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/status")).header("Authorization", TestNodes.AUTH)
                 .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         for (JsonNode i : JSON.readTree(r.body()).path("instruments")) {

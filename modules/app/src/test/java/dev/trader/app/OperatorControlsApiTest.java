@@ -79,7 +79,7 @@ class OperatorControlsApiTest {
             assertEquals(413, post(node, SELF_REPORT, "{\"state\": 3, \"x\": \"" + "x".repeat(5000) + "\"}").statusCode());
             assertEquals(413, post(node, CLEAR_HALT, "{\"reason\": \"" + "x".repeat(5000) + "\"}").statusCode());
             for (String path : List.of(SELF_REPORT, CLEAR_HALT)) {
-                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(node, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(node, path)).header("Authorization", TestNodes.AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(405, get.statusCode(), get.body());
                 assertEquals(java.util.Optional.of("POST"), get.headers().firstValue("Allow"));
             }
@@ -153,7 +153,7 @@ class OperatorControlsApiTest {
     }
 
     private HttpResponse<String> post(TraderNode node, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30))
+        return http.send(HttpRequest.newBuilder(uri(node, path)).header("Authorization", TestNodes.AUTH).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -160,13 +160,13 @@ class ParentOrderEndToEndTest {
             assertTrue(account.bookedTradeIds().containsAll(trades), "every child's fill is booked once");
 
             HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + node.httpPort() + "/api/parent-orders/" + entry.clientOrderId())).GET().build(),
+                    URI.create("http://127.0.0.1:" + node.httpPort() + "/api/parent-orders/" + entry.clientOrderId())).header("Authorization", TestNodes.AUTH).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, http.statusCode(), http.body());
             assertTrue(http.body().contains("\"status\":\"DONE\"") && http.body().contains("\"remaining\":\"0\"")
                     && http.body().contains(done.children().get(2).clientOrderId()), http.body());
             HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + node.httpPort() + "/api/parent-orders/tnoparent")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + node.httpPort() + "/api/parent-orders/tnoparent")).header("Authorization", TestNodes.AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, unknown.statusCode(), unknown.body());
         }
     }

@@ -56,6 +56,7 @@ class ReconciliationAgainstSimulatorTest {
         overrides.put("trader.http.port", 0);
         overrides.put("trader.reconciliation.settle", "200ms");
         overrides.putAll(AlertsApi.FAST);
+        overrides.put("trader.api.bootstrap-key", TestNodes.ADMIN_KEY);
         Config base = ConfigLoader.load(null, overrides);
         SimConfig simConfig = SimulatorSettings.simConfig(base.getConfig("trader.exchange-sim"), env, TestNodes.FIXTURES);
         try (ExchangeSimServer server = ExchangeSimServer.start(simConfig, SimWsConfig.binance(), "127.0.0.1", 0)) {
@@ -164,14 +165,14 @@ class ReconciliationAgainstSimulatorTest {
     }
 
     private JsonNode get(int port) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/reconciliations")).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/reconciliations")).header("Authorization", TestNodes.AUTH).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
     }
 
     private JsonNode status(int port) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", TestNodes.AUTH).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -188,7 +189,7 @@ class ReconciliationAgainstSimulatorTest {
     }
 
     private HttpResponse<String> send(int port, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestNodes.AUTH).header("Content-Type", "application/json");
         b.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,6 @@
 package dev.trader.engine;
 
+import dev.trader.engine.operator.OperatorLogEntity;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.port.ExecutionClient;
@@ -72,6 +73,7 @@ public final class Engine {
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
         sharding.init(Entity.of(ReconciliationEntity.TYPE_KEY, ctx -> ReconciliationEntity.create(ctx.getEntityId(), tuning)));
         sharding.init(Entity.of(ParentOrderEntity.TYPE_KEY, ctx -> ParentOrderEntity.create(ctx.getEntityId(), tuning)));
+        sharding.init(Entity.of(OperatorLogEntity.TYPE_KEY, ctx -> OperatorLogEntity.create(ctx.getEntityId(), tuning)));
         return new Engine(system, settings, sharding);
     }
 
@@ -142,6 +144,11 @@ public final class Engine {
     /** A parent order an execution algorithm cuts into children, by the client order id the account approved it under. */
     public EntityRef<ParentOrderEntity.Command> parentOrder(ClientOrderId id) {
         return sharding.entityRefFor(ParentOrderEntity.TYPE_KEY, id.value());
+    }
+
+    /** The journal of the account's operator actions through the admin API. */
+    public EntityRef<OperatorLogEntity.Command> operatorLog() {
+        return sharding.entityRefFor(OperatorLogEntity.TYPE_KEY, settings.accountId());
     }
 
     public EntityRef<PositionEntity.Command> position(String positionId) {

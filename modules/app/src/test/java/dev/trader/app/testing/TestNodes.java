@@ -14,6 +14,10 @@ public final class TestNodes {
             fixture("BTC_USDT-1m_20230316-first720.json.gz"),
             fixture("ETH_USDT-1m_20230316-first720.json.gz"));
 
+    /** The admin key every test node accepts (trader.api.bootstrap-key): a test constant, not a secret. */
+    public static final String ADMIN_KEY = "trk_tests_" + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+    public static final String AUTH = "Bearer " + ADMIN_KEY;
+
     private TestNodes() {
     }
 
@@ -25,6 +29,7 @@ public final class TestNodes {
         Map<String, Object> overrides = new HashMap<>(journal);
         overrides.put("pekko.remote.artery.canonical.port", 0);
         overrides.put("trader.http.port", 0);
+        overrides.putIfAbsent("trader.api.bootstrap-key", ADMIN_KEY);
         return ConfigLoader.load(null, overrides);
     }
 }

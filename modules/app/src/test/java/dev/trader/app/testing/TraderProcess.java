@@ -45,6 +45,7 @@ public final class TraderProcess {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
+        pb.environment().put("TRADER_API_KEY", TestNodes.ADMIN_KEY);
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
