@@ -50,6 +50,7 @@ public final class Routes extends AllDirectives {
     private final ReadinessProbe readiness;
     private final ApiGuard guard;
     private final OperatorAudit audit;
+    private final StrategyService strategies;
     private ReconciliationService reconciliation;
     private Supplier<CompletionStage<AuditHead>> auditHead;
     private Supplier<String> metrics;
@@ -61,7 +62,9 @@ public final class Routes extends AllDirectives {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit) {
+    public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
+                  StrategyService strategies) {
+        this.strategies = strategies;
         this.status = status;
         this.quality = quality;
         this.readiness = readiness;
@@ -112,6 +115,12 @@ public final class Routes extends AllDirectives {
                 path("kill-switch", () -> post(() -> guard.role(key, Role.ADMIN, () -> killSwitch(key)))),
                 path(segment("governor").slash("self-report"), () -> post(() -> guard.role(key, Role.TRADER, () -> selfReport(key)))),
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
+                path("flatten", () -> post(() -> guard.role(key, Role.ADMIN, () -> flatten(key)))),
+                path(segment("news").slash("reload"), () -> post(() -> guard.role(key, Role.ADMIN, () -> reloadNews(key)))),
+                path("instruments", () -> get(() -> onSuccess(status.instruments(), v -> reply(StatusCodes.OK, v)))),
+                path("strategies", () -> get(() -> onSuccess(strategies.list(),
+                        all -> reply(StatusCodes.OK, all.stream().filter(v -> key.maySeeStrategy(v.id())).toList())))),
+                pathPrefix(segment("strategies").slash(segment()), id -> strategy(key, id)),
                 path("reconciliations", () -> concat(get(this::reconciliations),
                         post(() -> guard.role(key, Role.TRADER, () -> reconcileNow(key))))),
                 path(segment("reconciliations").slash("acknowledge"), () -> post(() -> guard.role(key, Role.ADMIN, () -> acknowledge(key)))),
@@ -314,6 +323,53 @@ public final class Routes extends AllDirectives {
     }
 
     private static final String NO_RECONCILIATION = "the venue keeps no books of its own (paper trading): there is nothing to reconcile";
+
+    /** {@code /api/strategies/{id}}: read it, start or stop it, or set its threshold (the trader role; only strategies the key may see). */
+    private Route strategy(ApiKey key, String id) {
+        if (!strategies.ids().contains(id)) {
+            return error(StatusCodes.NOT_FOUND, "not_found", "strategy '" + id + "' is not configured");
+        }
+        return guard.strategy(key, id, () -> concat(
+                pathEnd(() -> get(() -> onSuccess(strategies.get(id), v -> reply(StatusCodes.OK, v.orElseThrow())))),
+                path("start", () -> post(() -> guard.role(key, Role.TRADER, () -> onSuccess(audit.act(key, "strategy-start", id,
+                        () -> strategies.get(id), () -> strategies.setEnabled(id, true)), v -> reply(StatusCodes.OK, v))))),
+                path("stop", () -> post(() -> guard.role(key, Role.TRADER, () -> onSuccess(audit.act(key, "strategy-stop", id,
+                        () -> strategies.get(id), () -> strategies.setEnabled(id, false)), v -> reply(StatusCodes.OK, v))))),
+                path("threshold", () -> put(() -> guard.role(key, Role.TRADER, () -> withSizeLimit(OPERATOR_MAX_BYTES,
+                        () -> entity(Unmarshaller.entityToString(), body -> {
+                            ThresholdRequest request;
+                            try {
+                                request = ThresholdRequest.parse(body);
+                            } catch (IllegalArgumentException e) {
+                                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+                            }
+                            return onSuccess(audit.act(key, "strategy-threshold", id + " " + body, () -> strategies.get(id),
+                                    () -> strategies.setThreshold(id, request.minConfidence())), v -> reply(StatusCodes.OK, v));
+                        })))))));
+    }
+
+    /** {@code {"reason": "..."}}: halts the account and closes every position at market from the next bar (409 when one is under way). */
+    private Route flatten(ApiKey key) {
+        if (!key.allStrategies()) {
+            return error(StatusCodes.FORBIDDEN, "forbidden", "key " + key.id() + " may not flatten positions of strategies it cannot see");
+        }
+        return withSizeLimit(OPERATOR_MAX_BYTES, () -> entity(Unmarshaller.entityToString(), body -> {
+            ReasonRequest request;
+            try {
+                request = ReasonRequest.parse(body, "{\"reason\": \"desk closes everything before the news\"}");
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            return onSuccess(audit.act(key, "flatten", body, this::riskView,
+                    () -> status.flattenAll(request.reason() + " (POST /api/flatten by key " + key.id() + ")")), this::operatorReply);
+        }));
+    }
+
+    /** Re-reads the news calendar file now; answers with its file, event count and problems. */
+    private Route reloadNews(ApiKey key) {
+        return onSuccess(audit.act(key, "news-reload", "", () -> java.util.concurrent.CompletableFuture.completedFuture("reload"),
+                () -> java.util.concurrent.CompletableFuture.supplyAsync(status::reloadNews)), v -> reply(StatusCodes.OK, v));
+    }
 
     private CompletionStage<StatusView.RiskView> riskView() {
         return status.riskStatus().thenApply(RiskViews::of);

@@ -1,5 +1,6 @@
 package dev.trader.api;
 
+import dev.trader.engine.account.NewsCalendar;
 import dev.trader.engine.operator.OperatorLogEntity;
 import dev.trader.engine.operator.OperatorLogState;
 import dev.trader.api.StatusView.AccountView;
@@ -72,6 +73,14 @@ public final class StatusService {
         return engine.settings().instruments().containsKey(id.value());
     }
 
+    /** Every configured instrument with its filters and latest bar, by id. */
+    public CompletionStage<List<InstrumentSummary>> instruments() {
+        List<CompletableFuture<InstrumentSummary>> views = engine.settings().instruments().values().stream()
+                .sorted(java.util.Comparator.comparing(r -> r.instrument().value()))
+                .map(r -> instrument(r.instrument()).thenApply(s -> InstrumentSummary.of(r, s)).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(v -> views.stream().map(CompletableFuture::join).toList());
+    }
+
     public CompletionStage<InstrumentState> instrument(InstrumentId id) {
         return engine.instrument(id).ask(InstrumentEntity.GetStatus::new, timeout);
     }
@@ -129,6 +138,16 @@ public final class StatusService {
     /** Feeds the trader's self-reported state (1..5) to the mental governor; refused (with why) before the first bar. */
     public CompletionStage<OperatorResult> selfReport(int state) {
         return operator(engine.account().ask(r -> new AccountEntity.SelfReport(state, r), timeout));
+    }
+
+    /** Halts the account and closes every position at market from the next bar; refused when a flatten is under way (or under the flat model). */
+    public CompletionStage<OperatorResult> flattenAll(String reason) {
+        return operator(engine.account().ask(r -> new AccountEntity.FlattenAll(reason, r), timeout));
+    }
+
+    /** Re-reads the news calendar file now (it is also re-read when it changes, once a bar); answers with what it holds. */
+    public NewsCalendar.Loaded reloadNews() {
+        return engine.newsCalendar().reload();
     }
 
     /** Lifts the account's halt; refused ("not halted") when there is none. */

@@ -5,6 +5,7 @@ import dev.trader.api.ExecutionQualityService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trader.api.OperatorAudit;
 import dev.trader.api.Routes;
+import dev.trader.api.StrategyService;
 import dev.trader.api.security.ApiGuard;
 import dev.trader.api.security.ApiSettings;
 import java.time.Clock;
@@ -145,7 +146,8 @@ public final class TraderNode implements AutoCloseable {
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
                     () -> 0);
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
-                    new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()))
+                    new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()),
+                    new StrategyService(engine, settings.askTimeout()))
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)

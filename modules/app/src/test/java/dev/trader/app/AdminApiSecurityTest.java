@@ -62,6 +62,13 @@ class AdminApiSecurityTest {
             new Endpoint("GET", "/api/alerts", null, "viewer"),
             new Endpoint("GET", "/api/operator-actions", null, "viewer"),
             new Endpoint("GET", "/api/reconciliations", null, "viewer"),
+            new Endpoint("GET", "/api/instruments", null, "viewer"),
+            new Endpoint("GET", "/api/strategies", null, "viewer"),
+            new Endpoint("GET", "/api/strategies/cross", null, "viewer"),
+            new Endpoint("POST", "/api/strategies/cross/stop", "", "trader"),
+            new Endpoint("POST", "/api/strategies/cross/start", "", "trader"),
+            new Endpoint("PUT", "/api/strategies/cross/threshold", "{\"minConfidence\": \"0\"}", "trader"),
+            new Endpoint("POST", "/api/news/reload", "", "admin"),
             new Endpoint("POST", "/api/reconciliations", "", "trader"),
             new Endpoint("POST", "/api/governor/self-report", "{\"state\": 4}", "trader"),
             new Endpoint("POST", "/api/kill-switch", "{\"on\": false}", "admin"),
@@ -221,6 +228,14 @@ class AdminApiSecurityTest {
     }
 
     private static HttpResponse<String> send(Endpoint e, String key) throws Exception {
+        if (e.method().equals("PUT")) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(e.path())).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(e.body()));
+            if (key != null) {
+                b.header("Authorization", "Bearer " + key);
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
         return e.method().equals("GET") ? get(e.path(), key) : post(e.path(), e.body(), key);
     }
 

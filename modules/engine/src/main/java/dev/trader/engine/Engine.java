@@ -44,8 +44,10 @@ public final class Engine {
     private final ActorSystem<?> system;
     private final TraderSettings settings;
     private final ClusterSharding sharding;
+    private final NewsCalendar news;
 
-    private Engine(ActorSystem<?> system, TraderSettings settings, ClusterSharding sharding) {
+    private Engine(ActorSystem<?> system, TraderSettings settings, ClusterSharding sharding, NewsCalendar news) {
+        this.news = news;
         this.system = system;
         this.settings = settings;
         this.sharding = sharding;
@@ -68,13 +70,15 @@ public final class Engine {
             }
             return StrategyEntity.create(id, strategy, copier, tuning);
         }));
-        sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings)));
+        // One calendar per node: every incarnation of the account entity here reads the same file.
+        NewsCalendar news = settings.risk().propFirmModel() ? NewsCalendar.of(settings.risk().calendarFile()) : NewsCalendar.NONE;
+        sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings, news)));
         sharding.init(Entity.of(OrderEntity.TYPE_KEY, ctx -> OrderEntity.create(ctx.getEntityId(), executionClient, tuning)));
         sharding.init(Entity.of(PositionEntity.TYPE_KEY, positionBehavior(settings)));
         sharding.init(Entity.of(ReconciliationEntity.TYPE_KEY, ctx -> ReconciliationEntity.create(ctx.getEntityId(), tuning)));
         sharding.init(Entity.of(ParentOrderEntity.TYPE_KEY, ctx -> ParentOrderEntity.create(ctx.getEntityId(), tuning)));
         sharding.init(Entity.of(OperatorLogEntity.TYPE_KEY, ctx -> OperatorLogEntity.create(ctx.getEntityId(), tuning)));
-        return new Engine(system, settings, sharding);
+        return new Engine(system, settings, sharding, news);
     }
 
     /**
@@ -94,7 +98,8 @@ public final class Engine {
     }
 
     /** The account under the configured risk model ({@code trader.risk.model}). */
-    private static Function<EntityContext<AccountEntity.Command>, Behavior<AccountEntity.Command>> accountBehavior(TraderSettings settings) {
+    private static Function<EntityContext<AccountEntity.Command>, Behavior<AccountEntity.Command>> accountBehavior(TraderSettings settings,
+                                                                                                                NewsCalendar news) {
         var tuning = settings.tuning();
         if (!settings.risk().propFirmModel()) {
             LOG.info("account {}: flat risk model: entries of {}", settings.accountId(), settings.riskLimits().entryNotional());
@@ -107,9 +112,12 @@ public final class Engine {
                         + "leverage cap {}, on a floor {}", settings.accountId(), p.propFirm().dailyLoss(), p.propFirm().maxLoss(),
                 p.propFirm().overallMode(), settings.initialCapital(), p.propFirm().dayZone(), p.sizing().riskFraction(), p.limits().leverageCap(),
                 p.propFirm().onFloor());
-        // One calendar per node: every incarnation of the account entity here reads the same file.
-        NewsCalendar news = NewsCalendar.of(settings.risk().calendarFile());
         return ctx -> AccountEntity.createPropFirm(ctx.getEntityId(), settings.initialCapital(), risk, news, settings.instruments(), tuning);
+    }
+
+    /** The news blackout's calendar on this node (empty under the flat risk model, which has no blackout). */
+    public NewsCalendar newsCalendar() {
+        return news;
     }
 
     public ActorSystem<?> system() {

@@ -97,6 +97,10 @@ public final class AccountEntity
     public record ClearHalt(String reason, ActorRef<OperatorReply> replyTo) implements Command {
     }
 
+    /** An operator flattens the account: halt, and close every position at market from the next bar (prop-firm model). */
+    public record FlattenAll(String reason, ActorRef<OperatorReply> replyTo) implements Command {
+    }
+
     /** The answer to an operator command: done (possibly with nothing to change), or refused with why. */
     public record OperatorReply(boolean accepted, String refusal) implements CborSerializable {
         static OperatorReply ok() {
@@ -259,6 +263,7 @@ public final class AccountEntity
                 .onCommand(SetKillSwitch.class, this::onSetKillSwitch)
                 .onCommand(SelfReport.class, this::onSelfReport)
                 .onCommand(ClearHalt.class, this::onClearHalt)
+                .onCommand(FlattenAll.class, this::onFlattenAll)
                 .onCommand(RecheckOrder.class, this::onRecheckOrder)
                 .onCommand(SetReconciliationHolds.class, this::onSetReconciliationHolds)
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
@@ -530,6 +535,18 @@ public final class AccountEntity
         return Effect().persist(new RiskRecorded(cleared))
                 .thenRun(s -> LOG.warn("halt ({}) CLEARED for account {}: {}", rule, accountId, reason))
                 .thenReply(cmd.replyTo(), s -> OperatorReply.ok());
+    }
+
+    private ReplyEffect<Event, AccountState> onFlattenAll(AccountState state, FlattenAll cmd) {
+        if (desk == null) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("the flat risk model has no flatten: use the kill switch"));
+        }
+        List<RiskEvent> flatten = desk.flattenAll(state, cmd.reason());
+        if (flatten.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), OperatorReply.refused("a flatten is already under way"));
+        }
+        List<Event> events = List.of(new RiskRecorded(flatten));
+        return Effect().persist(events).thenRun(s -> logged(events)).thenReply(cmd.replyTo(), s -> OperatorReply.ok());
     }
 
     private RiskStatus riskStatus(AccountState state) {

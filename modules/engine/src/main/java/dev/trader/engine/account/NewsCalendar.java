@@ -45,6 +45,21 @@ public final class NewsCalendar {
         report();
     }
 
+    /** What an operator's reload found: the file (null: none configured), its events, and its problems. */
+    public record Loaded(String file, int events, List<String> problems) {
+    }
+
+    /** Re-reads the file now (whether or not it changed) and says what it holds. */
+    public synchronized Loaded reload() {
+        if (source == null) {
+            return new Loaded(null, 0, List.of("no calendar file configured (trader.risk.news.calendar-file)"));
+        }
+        source.reload();
+        LOG.info("news calendar {} reloaded by an operator: {} events", source.path(), source.calendar().size());
+        report();
+        return new Loaded(source.path().toString(), source.calendar().size(), source.problems().stream().map(Object::toString).toList());
+    }
+
     /** The calendar to decide with; null when none is configured (the rule is then skipped). */
     public synchronized EconomicCalendar calendar() {
         return source == null ? null : source.calendar();

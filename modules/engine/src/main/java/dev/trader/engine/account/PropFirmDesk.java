@@ -273,6 +273,22 @@ final class PropFirmDesk {
         return List.of(new RiskEvent.SelfReported(time, selfState));
     }
 
+    /** The rule of a flatten an operator asked for. */
+    static final String OPERATOR_FLATTEN = "operator_flatten";
+
+    /**
+     * An operator flattens the account: it halts (no new entry) and closes every position at market
+     * from the next bar, as a floor does; nothing if a flatten is already under way.
+     */
+    List<RiskEvent> flattenAll(AccountState state, String reason) {
+        if (state.risk().flattening()) {
+            return List.of();
+        }
+        Instant at = now(state);
+        return List.of(new RiskEvent.Halted(at, OPERATOR_FLATTEN, false, java.util.Map.of("reason", reason)),
+                new RiskEvent.FlattenRequested(at, OPERATOR_FLATTEN));
+    }
+
     /** An operator lifts the halt; nothing if the account is not halted. */
     List<RiskEvent> clearHalt(AccountState state, String reason) {
         if (state.risk().risk().halt().isEmpty()) {

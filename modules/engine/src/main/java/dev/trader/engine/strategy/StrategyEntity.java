@@ -11,6 +11,7 @@ import dev.trader.strategy.StrategyState;
 import dev.trader.strategy.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,15 @@ public final class StrategyEntity
     public record SetEnabled(boolean enabled, ActorRef<StrategyEntityState> replyTo) implements Command {
     }
 
+    /** Signals below this confidence (in [0, 1]) are not raised; 0 lets every one through. */
+    public record SetThreshold(BigDecimal minConfidence, ActorRef<StrategyEntityState> replyTo) implements Command {
+        public SetThreshold {
+            if (minConfidence == null || minConfidence.signum() < 0 || minConfidence.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("minConfidence must be within [0, 1] but was " + minConfidence);
+            }
+        }
+    }
+
     public record GetStatus(ActorRef<StrategyEntityState> replyTo) implements Command {
     }
 
@@ -71,6 +81,10 @@ public final class StrategyEntity
     public record Disabled() implements Event {
     }
 
+    /** An operator set the confidence a signal needs to be raised. */
+    public record ThresholdSet(BigDecimal minConfidence) implements Event {
+    }
+
     private final StrategyEntityId id;
     private final Strategy strategy;
     private final UnaryOperator<StrategyState> copier;
@@ -92,7 +106,7 @@ public final class StrategyEntity
 
     @Override
     public StrategyEntityState emptyState() {
-        return new StrategyEntityState(id.value(), true, null, strategy.initialState(id.instrument()), 0, 0, List.of());
+        return new StrategyEntityState(id.value(), true, null, strategy.initialState(id.instrument()), 0, 0, List.of(), BigDecimal.ZERO);
     }
 
     @Override
@@ -100,6 +114,9 @@ public final class StrategyEntity
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(EvaluateBar.class, this::onEvaluateBar)
                 .onCommand(SetEnabled.class, this::onSetEnabled)
+                .onCommand(SetThreshold.class, (state, cmd) -> state.minConfidence().compareTo(cmd.minConfidence()) == 0
+                        ? Effect().reply(cmd.replyTo(), state)
+                        : Effect().persist(new ThresholdSet(cmd.minConfidence())).thenReply(cmd.replyTo(), s -> s))
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .build();
     }
@@ -115,8 +132,8 @@ public final class StrategyEntity
         logSuppression(state.strategyState(), next);
         List<Event> events = new ArrayList<>(2);
         events.add(new BarObserved(bar));
-        // A disabled strategy keeps its indicators warm but raises nothing.
-        Signal signal = state.enabled() ? raised.orElse(null) : null;
+        // A disabled strategy keeps its indicators warm but raises nothing; one below the operator's threshold neither.
+        Signal signal = state.enabled() ? raised.filter(state::passes).orElse(null) : null;
         if (signal != null) {
             events.add(new SignalEmitted(signal));
         }
@@ -150,6 +167,7 @@ public final class StrategyEntity
                 .onEvent(SignalEmitted.class, (state, e) -> state.emitted(e.signal()))
                 .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
                 .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
+                .onEvent(ThresholdSet.class, (state, e) -> state.withMinConfidence(e.minConfidence()))
                 .build();
     }
 

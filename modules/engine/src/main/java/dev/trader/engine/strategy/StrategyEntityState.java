@@ -4,6 +4,7 @@ import dev.trader.domain.market.Bar;
 import dev.trader.domain.signal.Signal;
 import dev.trader.engine.CborSerializable;
 import dev.trader.strategy.StrategyState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,18 @@ import java.util.Optional;
  * time (the account and order stages then recognise it) instead of deciding anew.
  */
 public record StrategyEntityState(String entityId, boolean enabled, Instant watermark, StrategyState strategyState,
-                                  long barsSeen, long signalCount, List<Signal> recentSignals) implements CborSerializable {
+                                  long barsSeen, long signalCount, List<Signal> recentSignals, BigDecimal minConfidence) implements CborSerializable {
     static final int RECENT_SIGNALS = 200;
+
+    public StrategyEntityState {
+        // Null in snapshots written before operators could set a threshold: every signal passes.
+        minConfidence = minConfidence == null ? BigDecimal.ZERO : minConfidence;
+    }
+
+    /** Whether a signal of this confidence clears the operator's threshold. */
+    boolean passes(Signal signal) {
+        return BigDecimal.valueOf(signal.confidence()).compareTo(minConfidence) >= 0;
+    }
 
     boolean isDuplicate(Bar bar) {
         return watermark != null && !bar.openTime().isAfter(watermark);
@@ -28,7 +39,7 @@ public record StrategyEntityState(String entityId, boolean enabled, Instant wate
     }
 
     StrategyEntityState observed(Bar bar, StrategyState next) {
-        return new StrategyEntityState(entityId, enabled, bar.openTime(), next, barsSeen + 1, signalCount, recentSignals);
+        return new StrategyEntityState(entityId, enabled, bar.openTime(), next, barsSeen + 1, signalCount, recentSignals, minConfidence);
     }
 
     StrategyEntityState emitted(Signal signal) {
@@ -37,10 +48,14 @@ public record StrategyEntityState(String entityId, boolean enabled, Instant wate
         if (signals.size() > RECENT_SIGNALS) {
             signals.remove(0);
         }
-        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount + 1, List.copyOf(signals));
+        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount + 1, List.copyOf(signals), minConfidence);
     }
 
     StrategyEntityState withEnabled(boolean on) {
-        return new StrategyEntityState(entityId, on, watermark, strategyState, barsSeen, signalCount, recentSignals);
+        return new StrategyEntityState(entityId, on, watermark, strategyState, barsSeen, signalCount, recentSignals, minConfidence);
+    }
+
+    StrategyEntityState withMinConfidence(BigDecimal threshold) {
+        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount, recentSignals, threshold);
     }
 }

@@ -61,6 +61,13 @@ public final class CalendarSource {
         return true;
     }
 
+    /** Re-reads the file whatever its modification time says (an operator's reload: a copy can keep the time and size). */
+    public boolean reload() {
+        loadedModified = null;
+        loadedSize = -1;
+        return refresh();
+    }
+
     /** Refreshes, then returns the calendar: for callers that check on each evaluation. */
     public EconomicCalendar current() {
         refresh();
