@@ -51,6 +51,7 @@ public final class Routes extends AllDirectives {
     private final ApiGuard guard;
     private final OperatorAudit audit;
     private final StrategyService strategies;
+    private final RiskService risk;
     private ReconciliationService reconciliation;
     private Supplier<CompletionStage<AuditHead>> auditHead;
     private Supplier<String> metrics;
@@ -63,8 +64,9 @@ public final class Routes extends AllDirectives {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
-                  StrategyService strategies) {
+                  StrategyService strategies, RiskService risk) {
         this.strategies = strategies;
+        this.risk = risk;
         this.status = status;
         this.quality = quality;
         this.readiness = readiness;
@@ -117,6 +119,7 @@ public final class Routes extends AllDirectives {
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
                 path("flatten", () -> post(() -> guard.role(key, Role.ADMIN, () -> flatten(key)))),
                 path(segment("news").slash("reload"), () -> post(() -> guard.role(key, Role.ADMIN, () -> reloadNews(key)))),
+                path("risk", () -> get(() -> onSuccess(risk.report(), v -> reply(StatusCodes.OK, v)))),
                 path("instruments", () -> get(() -> onSuccess(status.instruments(), v -> reply(StatusCodes.OK, v)))),
                 path("strategies", () -> get(() -> onSuccess(strategies.list(),
                         all -> reply(StatusCodes.OK, all.stream().filter(v -> key.maySeeStrategy(v.id())).toList())))),

@@ -5,6 +5,7 @@ import dev.trader.api.ExecutionQualityService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trader.api.OperatorAudit;
 import dev.trader.api.Routes;
+import dev.trader.api.RiskService;
 import dev.trader.api.StrategyService;
 import dev.trader.api.security.ApiGuard;
 import dev.trader.api.security.ApiSettings;
@@ -147,7 +148,7 @@ public final class TraderNode implements AutoCloseable {
                     () -> 0);
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
                     new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()),
-                    new StrategyService(engine, settings.askTimeout()))
+                    new StrategyService(engine, settings.askTimeout()), new RiskService(engine, status))
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)

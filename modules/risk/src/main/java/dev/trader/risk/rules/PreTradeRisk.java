@@ -447,13 +447,59 @@ public final class PreTradeRisk {
         return Optional.empty();
     }
 
+    /** The event that blacks out entries on the instrument at {@code time}, if any (none when the news rule is off or there is no calendar). */
+    public Optional<EconomicEvent> blackout(InstrumentRules rules, EconomicCalendar calendar, Instant time) {
+        if (!config.news().enabled() || calendar == null) {
+            return Optional.empty();
+        }
+        return calendar.blackout(currencies.calendarCurrencies(rules), time, config.news().before(), config.news().after(), config.news().minImpact());
+    }
+
+    /**
+     * The limits an entry is held to at {@code time}, as the rules apply them: the risk per trade
+     * after the governor's multiplier, the leverage cap after the hard maximum, the exposure caps,
+     * the floors now, the drawdown lock and the news window. Decimal strings; absent when unset.
+     */
+    public Map<String, String> effectiveConstraints(AccountRisk s, Instant time) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        GovernorOutput g = governor(s, time);
+        out.put("risk_fraction_configured", config.sizing().riskFraction().toPlainString());
+        out.put("governor_multiplier", g.multiplier().toPlainString());
+        out.put("risk_fraction_effective", config.sizing().riskFraction().multiply(g.multiplier()).stripTrailingZeros().toPlainString());
+        LimitsConfig l = config.limits();
+        out.put("leverage_cap", l.leverageCap().min(LimitsConfig.HARD_MAX_LEVERAGE).toPlainString());
+        put(out, "max_position_notional", l.maxPositionNotional());
+        put(out, "max_gross_notional", l.maxGrossNotional());
+        put(out, "max_net_notional", l.maxNetNotional());
+        put(out, "max_currency_exposure", l.maxCurrencyExposure());
+        put(out, "correlation_threshold", l.correlationThreshold());
+        out.put("max_open_exposures", Integer.toString(l.maxOpenExposures()));
+        Floors f = floors(s);
+        out.put("daily_floor", f.daily().toBigDecimal().toPlainString());
+        out.put("overall_floor", f.overall().toBigDecimal().toPlainString());
+        out.put("floor_buffer", config.propFirm().floorBuffer().toPlainString());
+        if (config.locks().drawdownLockEnabled()) {
+            out.put("max_daily_drawdown", config.locks().maxDailyDrawdown().toPlainString());
+        }
+        if (config.news().enabled()) {
+            out.put("news_window", "-" + config.news().before() + "/+" + config.news().after() + " " + config.news().minImpact() + "+");
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> out, String key, BigDecimal value) {
+        if (value != null) {
+            out.put(key, value.toPlainString());
+        }
+    }
+
     private Optional<Evaluation> newsBlackout(Ctx c, InstrumentRules rules, EconomicCalendar calendar, java.util.function.Supplier<Evaluation> reject) {
         if (!config.news().enabled() || calendar == null) {
             return Optional.empty();
         }
         Set<String> ccys = currencies.calendarCurrencies(rules);
         c.in.put("news_currencies", String.join(",", ccys));
-        Optional<EconomicEvent> e = calendar.blackout(ccys, c.time, config.news().before(), config.news().after(), config.news().minImpact());
+        Optional<EconomicEvent> e = blackout(rules, calendar, c.time);
         if (e.isEmpty()) {
             return Optional.empty();
         }
