@@ -16,6 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
+            LogIdentity.atStart(args);
             code = new CommandLine(new TraderCommand()).execute(args);
         } catch (Throwable t) {
             System.err.println("trader: " + t);
