@@ -14,6 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
+            LogIdentity.atStart(args);
             code = TraderCommand.commandLine().execute(args);
         } catch (Throwable t) {
             System.err.println("trader: " + t);

@@ -107,6 +107,7 @@ public final class TraderNode implements AutoCloseable {
     }
 
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
+        LogIdentity.set(settings.mode(), config.getString("trader.node-name"));
         JdbcSettings jdbc = JdbcSettings.from(config);
         AuditSettings auditSettings = AuditSettings.load(config);
         ObservabilitySettings observability = ObservabilitySettings.load(config);

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * the test): something a test can {@code kill -9}, with its output collected line by line.
  */
 public final class TraderProcess {
+    /** Logs as {@code bin/trader} does: conf/logback.xml (on the class path as logback.xml) instead of the tests' logback-test.xml. */
+    public static final String PRODUCTION_LOGGING = "-Dlogback.configurationFile=logback.xml";
+
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
@@ -41,8 +44,17 @@ public final class TraderProcess {
 
     /** Starts {@code bin/trader <args>} with {@code env} added to this process's environment (a null value removes a variable). */
     public static TraderProcess start(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return start(List.of(), env, args);
+    }
+
+    /**
+     * The same with {@code jvmOptions} for the JVM, e.g. {@link #PRODUCTION_LOGGING}: the test class path puts the
+     * tests' logback-test.xml first, which a user's run does not have.
+     */
+    public static TraderProcess start(List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(new File(System.getProperty("user.dir")));
         pb.environment().put("TRADER_API_KEY", TestNodes.ADMIN_KEY);

@@ -4,6 +4,7 @@ import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.market.InstrumentRules;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
@@ -16,6 +17,7 @@ import dev.trader.domain.signal.Signal;
 import dev.trader.domain.signal.SignalDirection;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.Exposure;
 import dev.trader.risk.FlatRiskCheck;
@@ -196,8 +198,8 @@ public final class AccountEntity
     /** The rule of an entry rejected because the venue's books disagree with ours on its instrument. */
     public static final String RECONCILIATION_HOLD = "reconciliation_hold";
 
-    /** Every intent is a single order: leg 0 of its signal. */
-    private static final int LEG = 0;
+    /** Every intent is a single order: leg 0 of its signal, whose id is the signal's trace id. */
+    private static final int LEG = TraceId.SIGNAL_LEG;
 
     private final String accountId;
     private final Money initialCapital;
@@ -386,7 +388,7 @@ public final class AccountEntity
             return Effect().persist(released)
                     .thenRun(s -> {
                         TradingMetrics.rejected(RECONCILIATION_HOLD);
-                        LOG.warn("order {} blocked before submission by {}: {}", id, RECONCILIATION_HOLD, reason);
+                        log(id, () -> LOG.warn("order {} blocked before submission by {}: {}", id, RECONCILIATION_HOLD, reason));
                     })
                     .thenReply(cmd.replyTo(), s -> new Rechecked(false, RECONCILIATION_HOLD, reason));
         }
@@ -405,7 +407,7 @@ public final class AccountEntity
             return Effect().persist(events)
                     .thenRun(s -> {
                         TradingMetrics.rejected(r.rule());
-                        LOG.warn("order {} blocked before submission by {}: {} {}", id, r.rule(), r.reason(), r.inputs());
+                        log(id, () -> LOG.warn("order {} blocked before submission by {}: {} {}", id, r.rule(), r.reason(), r.inputs()));
                     })
                     .thenReply(cmd.replyTo(), s -> answer);
         }
@@ -421,7 +423,7 @@ public final class AccountEntity
         }
         Map<String, String> before = state.reconciliationHolds();
         return Effect().persist(new ReconciliationHoldsSet(cmd.holds()))
-                .thenRun(s -> {
+                .thenRun(s -> log(null, () -> {
                     cmd.holds().forEach((i, why) -> {
                         if (!before.containsKey(i)) {
                             LOG.warn("entries on {} HELD by the reconciliation: {}", i, why);
@@ -429,7 +431,7 @@ public final class AccountEntity
                     });
                     before.keySet().stream().filter(i -> !cmd.holds().containsKey(i))
                             .forEach(i -> LOG.warn("reconciliation hold on {} released: the venue's books agree with ours again", i));
-                })
+                }))
                 .thenReply(cmd.replyTo(), s -> s);
     }
 
@@ -479,7 +481,7 @@ public final class AccountEntity
         try {
             strategy = cmd.strategy() == null ? null : new StrategyId(cmd.strategy());
         } catch (IllegalArgumentException e) {
-            LOG.warn("kill switch command ignored: {}", e.getMessage());
+            log(null, () -> LOG.warn("kill switch command ignored: {}", e.getMessage()));
             return Effect().reply(cmd.replyTo(), state);
         }
         String scope = strategy == null ? "global" : "strategy " + strategy;
@@ -494,7 +496,8 @@ public final class AccountEntity
             return Effect().reply(cmd.replyTo(), state);
         }
         return Effect().persist(events)
-                .thenRun(s -> LOG.warn("kill switch ({}) {} for account {}: {}", scope, cmd.on() ? "ON" : "OFF", accountId, cmd.reason()))
+                .thenRun(s -> log(null, () -> LOG.warn("kill switch ({}) {} for account {}: {}", scope, cmd.on() ? "ON" : "OFF", accountId,
+                        cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> s);
     }
 
@@ -518,7 +521,7 @@ public final class AccountEntity
             return Effect().reply(cmd.replyTo(), OperatorReply.ok());
         }
         return Effect().persist(new RiskRecorded(report))
-                .thenRun(s -> LOG.info("account {} self-reported state {} at {}", accountId, cmd.state(), time))
+                .thenRun(s -> log(null, () -> LOG.info("account {} self-reported state {} at {}", accountId, cmd.state(), time)))
                 .thenReply(cmd.replyTo(), s -> OperatorReply.ok());
     }
 
@@ -533,7 +536,7 @@ public final class AccountEntity
         }
         String rule = state.risk().risk().halt().map(h -> h.rule()).orElse("?");
         return Effect().persist(new RiskRecorded(cleared))
-                .thenRun(s -> LOG.warn("halt ({}) CLEARED for account {}: {}", rule, accountId, reason))
+                .thenRun(s -> log(null, () -> LOG.warn("halt ({}) CLEARED for account {}: {}", rule, accountId, reason)))
                 .thenReply(cmd.replyTo(), s -> OperatorReply.ok());
     }
 
@@ -560,36 +563,58 @@ public final class AccountEntity
                 state.killSwitch(), l.killedStrategies(), l.blockedAttempts(), PropFirmDesk.lastRejections(state));
     }
 
-    /** What the operators must see in the log: every blocked attempt, halts, flattens, locks and day rolls. */
+    /**
+     * What the operators must see in the log: every decision (the second stage of its chain, under the signal's trace
+     * id), every blocked attempt, halts, flattens, locks and day rolls.
+     */
     private void logged(List<Event> events) {
         for (Event e : events) {
             List<RiskEvent> risk = e instanceof RiskRecorded r ? r.events() : e instanceof BarObserved b ? b.events() : List.of();
             for (RiskEvent re : risk) {
                 if (re instanceof RiskEvent.Halted h) {
-                    LOG.warn("account {} HALTED by {} at {}: {}", accountId, h.rule(), h.time(), h.inputs());
+                    log(null, () -> LOG.warn("account {} HALTED by {} at {}: {}", accountId, h.rule(), h.time(), h.inputs()));
                 } else if (re instanceof RiskEvent.FlattenRequested f) {
-                    LOG.warn("account {} flattening every position after {} at {}", accountId, f.rule(), f.time());
+                    log(null, () -> LOG.warn("account {} flattening every position after {} at {}", accountId, f.rule(), f.time()));
                 } else if (re instanceof RiskEvent.LockEngaged l) {
-                    LOG.warn("account {} locked by {} until {}", accountId, l.rule(), l.until());
+                    log(null, () -> LOG.warn("account {} locked by {} until {}", accountId, l.rule(), l.until()));
                 } else if (re instanceof RiskEvent.DayRolled d) {
-                    LOG.info("account {} trading day {} from {}", accountId, d.day(), d.time());
+                    log(null, () -> LOG.info("account {} trading day {} from {}", accountId, d.day(), d.time()));
                 }
             }
             if (e instanceof IntentRejected r) {
                 IntentDecision d = r.decision();
                 TradingMetrics.rejected(d.rule());
-                if ("kill_switch".equals(d.rule())) {
-                    LOG.warn("order blocked by kill_switch: {} ({} at {}; blocked attempt #{})", d.reason(), d.instrument(), d.decisionTime(),
-                            d.inputs().getOrDefault("blocked_attempts", "?"));
-                } else if (GuardRules.isGuard(d.rule())) {
-                    LOG.warn("entry blocked by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
-                } else {
-                    LOG.info("intent rejected by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
-                }
-            } else if (e instanceof IntentApproved a && PropFirmDesk.FLATTEN.equals(a.decision().rule())) {
-                LOG.warn("flatten exit {}: {}", a.decision().clientOrderId(), a.decision().reason());
+                log(d.clientOrderId(), () -> {
+                    if ("kill_switch".equals(d.rule())) {
+                        LOG.warn("order blocked by kill_switch: {} ({} at {}; blocked attempt #{})", d.reason(), d.instrument(), d.decisionTime(),
+                                d.inputs().getOrDefault("blocked_attempts", "?"));
+                    } else if (GuardRules.isGuard(d.rule())) {
+                        LOG.warn("entry blocked by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
+                    } else {
+                        LOG.info("intent rejected by {}: {} ({} at {})", d.rule(), d.reason(), d.instrument(), d.decisionTime());
+                    }
+                });
+            } else if (e instanceof IntentApproved a) {
+                IntentDecision d = a.decision();
+                OrderRequest o = d.request();
+                log(d.clientOrderId(), () -> {
+                    if (PropFirmDesk.FLATTEN.equals(d.rule())) {
+                        LOG.warn("flatten exit {}: {}", d.clientOrderId(), d.reason());
+                    } else {
+                        LOG.info("intent approved: order {} {} {} {} {} at {} (position {}, stop {})", d.clientOrderId(), o.side(), o.type(),
+                                o.quantity(), d.instrument(), d.decisionTime(), d.positionId(), d.inputs().getOrDefault("stop", "none"));
+                    }
+                });
+            } else if (e instanceof IntentIgnored i) {
+                IntentDecision d = i.decision();
+                log(d.clientOrderId(), () -> LOG.info("intent needs no order: {} ({} at {})", d.reason(), d.instrument(), d.decisionTime()));
             }
         }
+    }
+
+    /** {@code line} with this entity's id and, when it concerns one, the trace of the order {@code clientOrderId} (null: none). */
+    private void log(String clientOrderId, Runnable line) {
+        LogScope.run(persistenceId().id(), clientOrderId == null ? null : TraceId.ofOrder(new ClientOrderId(clientOrderId)), line);
     }
 
     /**

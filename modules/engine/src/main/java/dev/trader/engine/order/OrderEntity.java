@@ -2,6 +2,7 @@ package dev.trader.engine.order;
 
 import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.DecisionPrice;
@@ -16,6 +17,7 @@ import dev.trader.domain.port.ExecutionClient;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
 import dev.trader.engine.crash.CrashPoints;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +64,18 @@ public final class OrderEntity
      * Journal the request (if new) and make sure the venue has it; replies once the venue answered.
      * {@code decisionPrice} is the market price the decision saw (the signal's price, the bar's close),
      * which a market order's slippage is measured against; null if not known. A stop or a limit is
-     * measured against its own price whatever is given ({@link DecisionPrice}).
+     * measured against its own price whatever is given ({@link DecisionPrice}). {@code trace} is the decision chain the
+     * order belongs to when its id does not say it (a position's exit: the entry's); null: read from the id ({@link TraceId#ofOrder}).
      */
-    public record Place(OrderRequest request, String positionId, Price decisionPrice, ActorRef<OrderState> replyTo) implements Command {
+    public record Place(OrderRequest request, String positionId, Price decisionPrice, TraceId trace, ActorRef<OrderState> replyTo)
+            implements Command {
+        public Place(OrderRequest request, String positionId, Price decisionPrice, ActorRef<OrderState> replyTo) {
+            this(request, positionId, decisionPrice, null, replyTo);
+        }
+
         /** Without a decision price: the order's own price, if it has one, is its decision price. */
         public Place(OrderRequest request, String positionId, ActorRef<OrderState> replyTo) {
-            this(request, positionId, null, replyTo);
+            this(request, positionId, null, null, replyTo);
         }
     }
 
@@ -116,11 +124,17 @@ public final class OrderEntity
     /**
      * @param decisionPrice the price the order was decided at; null if not known
      * @param decidedAt     the wall-clock instant the request was journaled, where latencies start; null in journals written before it
+     * @param traceId       the decision chain the order belongs to, only when its id cannot say it (a position's exit orders);
+     *                      null otherwise, and in journals written before it (for logs only: nothing decides on it)
      */
-    public record OrderRequested(OrderRequest request, String positionId, Price decisionPrice, Instant decidedAt) implements Event {
+    public record OrderRequested(OrderRequest request, String positionId, Price decisionPrice, Instant decidedAt, String traceId) implements Event {
+        public OrderRequested(OrderRequest request, String positionId, Price decisionPrice, Instant decidedAt) {
+            this(request, positionId, decisionPrice, decidedAt, null);
+        }
+
         /** As journaled before decision prices and instants were recorded. */
         public OrderRequested(OrderRequest request, String positionId) {
-            this(request, positionId, null, null);
+            this(request, positionId, null, null, null);
         }
     }
 
@@ -226,9 +240,12 @@ public final class OrderEntity
         }
         if (!state.exists()) {
             waiting.add(cmd.replyTo());
+            // Journaled only when the id cannot say it, so an entry's event is what it always was.
+            String handedTrace = cmd.trace() == null || cmd.trace().equals(TraceId.ofOrder(cmd.request().clientOrderId())) ? null : cmd.trace().value();
             return Effect().persist(new OrderRequested(cmd.request(), cmd.positionId(), DecisionPrice.of(cmd.request(), cmd.decisionPrice()),
-                            wallClock.instant()))
+                            wallClock.instant(), handedTrace))
                     .thenRun(s -> {
+                        logRequested(s);
                         CrashPoints.reached(CrashPoints.Point.ORDER_JOURNALED_NOT_SENT, s.request().type());
                         TradingMetrics.orderSubmitted(s.request().instrument().value(), s.request().type().name());
                         send(s);
@@ -291,7 +308,8 @@ public final class OrderEntity
             return Effect().noReply();
         }
         if (answer.error() != null) {
-            LOG.info("order {} in {}: query failed ({}): asking again in {}", clientOrderId, state.status(), answer.error(), QUERY_INTERVAL);
+            log(state, () -> LOG.info("order {} in {}: query failed ({}): asking again in {}", clientOrderId, state.status(), answer.error(),
+                    QUERY_INTERVAL));
             requeryLater();
             answerWaiting(state);
             return Effect().noReply();
@@ -299,19 +317,21 @@ public final class OrderEntity
         if (answer.venueStatus().isEmpty()) {
             notFound++;
             if (notFound < client.notFoundAnswersToConclude()) {
-                LOG.info("order {} in {}: {} does not know it ({} of {} answers that would prove it never arrived): asking again",
-                        clientOrderId, state.status(), client.venue(), notFound, client.notFoundAnswersToConclude());
+                log(state, () -> LOG.info("order {} in {}: {} does not know it ({} of {} answers that would prove it never arrived): asking again",
+                        clientOrderId, state.status(), client.venue(), notFound, client.notFoundAnswersToConclude()));
                 requeryLater();
                 return Effect().noReply();
             }
             notFound = 0;
             if (cancelWanted) {
                 // We were cancelling it and the venue has no such order: there is nothing left to cancel or to fill.
-                LOG.info("order {} is {} here but unknown to {} after a refused cancel: cancelled", clientOrderId, state.status(), client.venue());
+                log(state, () -> LOG.info("order {} is {} here but unknown to {} after a refused cancel: cancelled", clientOrderId, state.status(),
+                        client.venue()));
                 return Effect().persist(new OrderCancelled("not at " + client.venue() + " after a refused cancel")).thenRun(this::answerWaiting)
                         .thenNoReply();
             }
-            LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(), client.venue());
+            log(state, () -> LOG.info("order {} is {} here but unknown to {}: sending it again under the same id", clientOrderId, state.status(),
+                    client.venue()));
             send(state);
             return Effect().noReply();
         }
@@ -324,7 +344,7 @@ public final class OrderEntity
         boolean venueHasIt = there == OrderStatus.ACCEPTED || there == OrderStatus.PARTIALLY_FILLED || there == OrderStatus.FILLED;
         if (venueHasIt && (state.status() == OrderStatus.NEW || state.status() == OrderStatus.SUBMITTED || state.status() == OrderStatus.UNKNOWN)) {
             // Sent, but the answer was lost (UNKNOWN) or never journaled (a crash after sending): the venue's word is the answer.
-            LOG.info("order {} was {} here: {} has it ({})", clientOrderId, state.status(), client.venue(), there);
+            log(state, () -> LOG.info("order {} was {} here: {} has it ({})", clientOrderId, state.status(), client.venue(), there));
             OrderAccepted accepted = new OrderAccepted("", null, wallClock.instant());
             List<Event> adopt = state.status() == OrderStatus.NEW ? List.of(new OrderSubmitted(clientOrderId), accepted) : List.of(accepted);
             return Effect().persist(adopt).thenRun(this::answerWaiting).thenNoReply();
@@ -356,7 +376,8 @@ public final class OrderEntity
             case REJECTED -> OrderTransition.REJECT;
             case UNKNOWN -> OrderTransition.MARK_UNKNOWN;
         };
-        if (OrderStateMachine.next(status, transition).isPresent()) {
+        boolean answered = OrderStateMachine.next(status, transition).isPresent();
+        if (answered) {
             events.add(switch (result.outcome()) {
                 case ACCEPTED -> new OrderAccepted(result.venueOrderId(),
                         result.venueQuantity() != null && result.venueQuantity().compareTo(state.request().quantity()) < 0 ? result.venueQuantity() : null,
@@ -366,19 +387,45 @@ public final class OrderEntity
             });
         } else {
             // A late answer (the order already filled, say) cannot move it backwards.
-            LOG.debug("order {} in {} ignores venue answer {}", clientOrderId, status, result.outcome());
+            OrderStatus now = status;
+            log(state, () -> LOG.debug("order {} in {} ignores venue answer {}", clientOrderId, now, result.outcome()));
         }
         if (events.isEmpty()) {
             answerWaiting(state);
             return Effect().noReply();
         }
         return Effect().persist(events).thenRun(s -> {
+            if (answered) {
+                logAnswer(s, result);
+            }
             if (s.status() == OrderStatus.UNKNOWN) {
                 // Never left UNKNOWN: the venue is asked until it says what became of the order.
                 requeryLater();
             }
             answerWaiting(s);
         }).thenNoReply();
+    }
+
+    /** The order's first line: journaled, about to be sent. */
+    private void logRequested(OrderState s) {
+        OrderRequest r = s.request();
+        log(s, () -> LOG.info("order {} requested: {} {} {} {}{}{} (position {})", clientOrderId, r.side(), r.type(), r.quantity(), r.instrument(),
+                r.limitPrice() == null ? "" : " at " + r.limitPrice(), r.reduceOnly() ? " reduce-only" : "", s.positionId()));
+    }
+
+    /** The venue's answer, once journaled: an order it refused or left in doubt is worth a warning. */
+    private void logAnswer(OrderState s, SubmitResult result) {
+        switch (result.outcome()) {
+            case ACCEPTED -> log(s, () -> LOG.info("order {} accepted by {}", clientOrderId, client.venue()));
+            case REJECTED -> log(s, () -> LOG.warn("order {} REJECTED by {}: {}", clientOrderId, client.venue(), result.reason()));
+            case UNKNOWN -> log(s, () -> LOG.warn("order {} UNKNOWN at {} ({}): asking the venue until it says", clientOrderId, client.venue(),
+                    result.reason()));
+        }
+    }
+
+    /** {@code line} with the order's entity id and trace id. */
+    private void log(OrderState state, Runnable line) {
+        LogScope.run(persistenceId().id(), state.exists() ? state.trace() : TraceId.ofOrder(new ClientOrderId(clientOrderId)), line);
     }
 
     private void answerWaiting(OrderState state) {
@@ -389,7 +436,7 @@ public final class OrderEntity
     private ReplyEffect<Event, OrderState> onApplyFill(OrderState state, ApplyFill cmd) {
         Fill fill = cmd.fill();
         if (!state.exists()) {
-            LOG.warn("fill {} for order {} that was never placed here", fill.tradeId(), clientOrderId);
+            log(state, () -> LOG.warn("fill {} for order {} that was never placed here", fill.tradeId(), clientOrderId));
             return Effect().reply(cmd.replyTo(), new FillApplied(false, false, state));
         }
         if (state.hasTrade(fill.tradeId().value())) {
@@ -401,7 +448,8 @@ public final class OrderEntity
             // A venue can fill what we already count as cancelled (the cancel raced the fill) or
             // fill more than asked: the trade happened, so it is recorded and passed on to the
             // position and the account; the status stays where the state machine put it.
-            LOG.warn("fill {} of {} arrived for order {} already {}: booked as a late fill", fill.tradeId(), fill.quantity(), clientOrderId, from);
+            log(state, () -> LOG.warn("fill {} of {} arrived for order {} already {}: booked as a late fill", fill.tradeId(), fill.quantity(),
+                    clientOrderId, state.status()));
             return Effect().persist(new OrderFilled(fill, from, wallClock.instant())).thenReply(cmd.replyTo(), s -> new FillApplied(true, true, s));
         }
         boolean complete = state.filledQuantity().plus(fill.quantity()).compareTo(state.request().quantity()) >= 0;
@@ -440,7 +488,8 @@ public final class OrderEntity
         boolean cancelled = answer.result().outcome() == SubmitOutcome.ACCEPTED
                 && OrderStateMachine.next(state.status(), OrderTransition.CANCEL).isPresent();
         if (!cancelled) {
-            LOG.info("order {} in {} not cancelled by {}: {}", clientOrderId, state.status(), client.venue(), answer.result().reason());
+            log(state, () -> LOG.info("order {} in {} not cancelled by {}: {}", clientOrderId, state.status(), client.venue(),
+                    answer.result().reason()));
             if (answer.result().outcome() == SubmitOutcome.REJECTED && !state.status().isTerminal()) {
                 // "Not open" may mean the venue ended it on its own: ask, rather than keep believing it rests.
                 context.pipeToSelf(client.query(new ClientOrderId(clientOrderId)),
@@ -450,7 +499,10 @@ public final class OrderEntity
             answerCancelling(state);
             return Effect().noReply();
         }
-        return Effect().persist(new OrderCancelled(answer.reason())).thenRun(this::answerCancelling).thenNoReply();
+        return Effect().persist(new OrderCancelled(answer.reason())).thenRun(s -> {
+            log(s, () -> LOG.info("order {} cancelled: {}", clientOrderId, answer.reason()));
+            answerCancelling(s);
+        }).thenNoReply();
     }
 
     private ReplyEffect<Event, OrderState> onCancelRefusedQueried(OrderState state, CancelRefusedQueried answer) {
@@ -477,11 +529,11 @@ public final class OrderEntity
             return Optional.empty();
         }
         if (venue.get() == OrderStatus.EXPIRED && OrderStateMachine.next(state.status(), OrderTransition.EXPIRE).isPresent()) {
-            LOG.info("order {} expired at {}", clientOrderId, client.venue());
+            log(state, () -> LOG.info("order {} expired at {}", clientOrderId, client.venue()));
             return Optional.of(new OrderExpired("expired at " + client.venue()));
         }
         if (venue.get() == OrderStatus.CANCELLED && OrderStateMachine.next(state.status(), OrderTransition.CANCEL).isPresent()) {
-            LOG.info("order {} cancelled at {}", clientOrderId, client.venue());
+            log(state, () -> LOG.info("order {} cancelled at {}", clientOrderId, client.venue()));
             return Optional.of(new OrderCancelled("cancelled at " + client.venue()));
         }
         return Optional.empty();
@@ -501,7 +553,7 @@ public final class OrderEntity
     @Override
     public EventHandler<OrderState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId(), e.decisionPrice(), e.decidedAt()))
+                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId(), e.decisionPrice(), e.decidedAt(), e.traceId()))
                 .onEvent(OrderSubmitted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null))
                 .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null)
                         .sizedAt(e.venueQuantity()).acknowledged(e.ackedAt()))

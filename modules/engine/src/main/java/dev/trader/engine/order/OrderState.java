@@ -1,5 +1,6 @@
 package dev.trader.engine.order;
 
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
@@ -25,14 +26,33 @@ import java.util.List;
  * acceptance, or its first fill if that came first: a fill proves the venue has the order), and
  * when its first and latest fills arrived. All are null for an order journaled before they were
  * recorded, and the figures derived from them null with them.
+ *
+ * <p>{@code traceId} is the decision chain the order was handed when its id cannot say it (a
+ * position's exit orders), else null: {@link #trace()} is the one to log under.
  */
 public record OrderState(OrderRequest request, String positionId, OrderStatus status, String venueOrderId,
                          Quantity filledQuantity, List<Fill> fills, String lastReason,
-                         Price decisionPrice, Instant decidedAt, Instant ackedAt, Instant firstFillAt, Instant lastFillAt)
+                         Price decisionPrice, Instant decidedAt, Instant ackedAt, Instant firstFillAt, Instant lastFillAt, String traceId)
         implements CborSerializable {
 
+    /** An order whose trace its id says. */
+    public OrderState(OrderRequest request, String positionId, OrderStatus status, String venueOrderId,
+                      Quantity filledQuantity, List<Fill> fills, String lastReason,
+                      Price decisionPrice, Instant decidedAt, Instant ackedAt, Instant firstFillAt, Instant lastFillAt) {
+        this(request, positionId, status, venueOrderId, filledQuantity, fills, lastReason, decisionPrice, decidedAt, ackedAt, firstFillAt, lastFillAt,
+                null);
+    }
+
     static OrderState empty() {
-        return new OrderState(null, null, null, "", Quantity.ZERO, List.of(), "", null, null, null, null, null);
+        return new OrderState(null, null, null, "", Quantity.ZERO, List.of(), "", null, null, null, null, null, null);
+    }
+
+    /** The decision chain the order belongs to (see {@link TraceId}); null before it is requested. */
+    public TraceId trace() {
+        if (traceId != null) {
+            return new TraceId(traceId);
+        }
+        return request == null ? null : TraceId.ofOrder(request.clientOrderId());
     }
 
     public boolean exists() {
@@ -84,21 +104,21 @@ public record OrderState(OrderRequest request, String positionId, OrderStatus st
         return s == null ? null : s.quote();
     }
 
-    OrderState requested(OrderRequest r, String position, Price decidedPrice, Instant decided) {
+    OrderState requested(OrderRequest r, String position, Price decidedPrice, Instant decided, String handedTrace) {
         return new OrderState(r, position, OrderStatus.NEW, venueOrderId, filledQuantity, fills, lastReason, decidedPrice, decided, ackedAt,
-                firstFillAt, lastFillAt);
+                firstFillAt, lastFillAt, handedTrace);
     }
 
     OrderState moved(OrderStatus next, String venueId, String reason) {
         return new OrderState(request, positionId, next, venueId == null || venueId.isEmpty() ? venueOrderId : venueId,
-                filledQuantity, fills, reason == null ? lastReason : reason, decisionPrice, decidedAt, ackedAt, firstFillAt, lastFillAt);
+                filledQuantity, fills, reason == null ? lastReason : reason, decisionPrice, decidedAt, ackedAt, firstFillAt, lastFillAt, traceId);
     }
 
     /** The venue confirmed the order at {@code at}; only the first confirmation counts (null: not measured). */
     OrderState acknowledged(Instant at) {
         return ackedAt != null || at == null ? this
                 : new OrderState(request, positionId, status, venueOrderId, filledQuantity, fills, lastReason, decisionPrice, decidedAt, at,
-                        firstFillAt, lastFillAt);
+                        firstFillAt, lastFillAt, traceId);
     }
 
     /** The order as the venue took it: complete at {@code venueQuantity} when that is less than requested. */
@@ -110,7 +130,7 @@ public record OrderState(OrderRequest request, String positionId, OrderStatus st
         OrderRequest taken = new OrderRequest(r.clientOrderId(), r.strategy(), r.instrument(), r.side(), r.type(), venueQuantity, r.limitPrice(),
                 r.decisionTime(), r.reduceOnly());
         return new OrderState(taken, positionId, status, venueOrderId, filledQuantity, fills, lastReason, decisionPrice, decidedAt, ackedAt,
-                firstFillAt, lastFillAt);
+                firstFillAt, lastFillAt, traceId);
     }
 
     /** {@code fill} arrived at {@code arrivedAt} (null: not measured). */
@@ -118,7 +138,7 @@ public record OrderState(OrderRequest request, String positionId, OrderStatus st
         List<Fill> all = new ArrayList<>(fills);
         all.add(fill);
         return new OrderState(request, positionId, next, venueOrderId, filledQuantity.plus(fill.quantity()), List.copyOf(all), lastReason,
-                decisionPrice, decidedAt, ackedAt, firstFillAt == null ? arrivedAt : firstFillAt, arrivedAt == null ? lastFillAt : arrivedAt)
+                decisionPrice, decidedAt, ackedAt, firstFillAt == null ? arrivedAt : firstFillAt, arrivedAt == null ? lastFillAt : arrivedAt, traceId)
                 .acknowledged(arrivedAt);
     }
 }

@@ -1,8 +1,11 @@
 package dev.trader.engine.order;
 
+import dev.trader.domain.id.ClientOrderId;
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderStatus;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,11 +164,20 @@ public final class ParentOrderEntity
             return Effect().reply(cmd.replyTo(), state);
         }
         return Effect().persist(new CancelRequested(cmd.reason()))
-                .thenRun(s -> LOG.info("parent order {} cancelling: {}", parentId, cmd.reason()))
+                .thenRun(s -> log(() -> LOG.info("parent order {} cancelling: {}", parentId, cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> s);
     }
 
+    /** {@code line} with the parent's entity id and trace id (an entry's: its signal's chain). */
+    private void log(Runnable line) {
+        LogScope.run(persistenceId().id(), TraceId.ofOrder(new ClientOrderId(parentId)), line);
+    }
+
     private void logged(List<Event> events, ParentOrderState s) {
+        log(() -> logEach(events, s));
+    }
+
+    private void logEach(List<Event> events, ParentOrderState s) {
         for (Event e : events) {
             if (e instanceof ParentStarted p) {
                 LOG.info("parent order {} ({} {} {}) started at {}: {}", parentId, p.spec().parent().side(), p.spec().parent().quantity(),

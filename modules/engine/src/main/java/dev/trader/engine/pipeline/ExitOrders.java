@@ -36,7 +36,7 @@ final class ExitOrders {
         }
         Set<String> ended = ConcurrentHashMap.newKeySet();
         CompletionStage<Void> placed = inTurn(plan.place(), request -> engine.order(request.clientOrderId())
-                .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, plan.decisionPrice(), r), timeout)
+                .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, plan.decisionPrice(), plan.trace(), r), timeout)
                 .thenApply(order -> {
                     if (order.status() != null && order.status().isTerminal()) {
                         ended.add(request.clientOrderId().value());

@@ -7,6 +7,7 @@ import dev.trader.domain.port.FillListener;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.position.ExitPlan;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.position.PositionEntity;
@@ -81,9 +82,22 @@ public final class FillRouter implements FillListener {
                             .<PositionEntity.PositionUpdated>ask(r -> new PositionEntity.ApplyFill(fill, r), timeout)
                             .thenCompose(updated -> engine.account()
                                     .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(forAccount, updated.position().quantity(), orderDone, r), timeout)
-                                    .thenCompose(booked -> updated.remainder() ? closeRemainder(positionId, fill) : CompletableFuture.completedFuture(null)))
+                                    .thenCompose(booked -> {
+                                        logBooked(fill, applied, updated, booked);
+                                        return updated.remainder() ? closeRemainder(positionId, fill) : CompletableFuture.completedFuture(null);
+                                    }))
                             .thenApply(booked -> null);
                 });
+    }
+
+    /** The last stage of the fill's decision chain, once (a fill delivered again is booked once and logged once). */
+    private static void logBooked(Fill fill, OrderEntity.FillApplied applied, PositionEntity.PositionUpdated updated, AccountEntity.FillBooked booked) {
+        if (!booked.booked()) {
+            return;
+        }
+        LogScope.run(applied.order().trace(), () -> LOG.info("fill {} of order {} booked: {} {} {} at {}, fee {}; position {} holds {}, cash {}",
+                fill.tradeId(), fill.clientOrderId(), fill.side(), fill.quantity(), fill.instrument(), fill.price(), fill.fee(),
+                applied.order().positionId(), updated.position().quantity(), booked.cashAfter()));
     }
 
     /** The same trade, as the account books it: under the parent's client order id. */

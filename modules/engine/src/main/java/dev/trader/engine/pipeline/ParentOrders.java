@@ -3,6 +3,7 @@ package dev.trader.engine.pipeline;
 import dev.trader.domain.cost.QuotedSpreads;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderStatus;
@@ -11,6 +12,7 @@ import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.account.OpenOrder;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.order.ChildOrder;
 import dev.trader.engine.order.ChildReport;
 import dev.trader.engine.order.OrderEntity;
@@ -108,7 +110,8 @@ final class ParentOrders {
                                 return finish(p);
                             }
                             register(p.spec());
-                            LOG.info("parent order {} resumes: {} of {} filled in {} child order(s)", id, p.filled(), p.quantity(), p.children().size());
+                            LogScope.run(TraceId.ofOrder(new ClientOrderId(id)), () -> LOG.info("parent order {} resumes: {} of {} filled in {} child order(s)",
+                                    id, p.filled(), p.quantity(), p.children().size()));
                             return CompletableFuture.completedFuture(null);
                         })))
                 .toCompletableFuture();

@@ -3,6 +3,7 @@ package dev.trader.engine.position;
 import dev.trader.domain.id.ClientOrderId;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.id.StrategyId;
+import dev.trader.domain.id.TraceId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
@@ -14,6 +15,7 @@ import dev.trader.domain.position.Position;
 import dev.trader.domain.position.PositionSide;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.risk.intrade.BarInputs;
 import dev.trader.risk.intrade.ExitKind;
@@ -235,7 +237,8 @@ public final class PositionEntity
                     managed = ManagedTrade.open(plans.apply(instrument), PositionSide.LONG, after.averagePrice(), state.protection().stop(), after.quantity());
                     breached = false;
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("position {}: entry filled at {} but cannot be managed ({}): closing it at market", positionId, fill.price(), e.getMessage());
+                    log(state, () -> LOG.warn("position {}: entry filled at {} but cannot be managed ({}): closing it at market", positionId, fill.price(),
+                            e.getMessage()));
                     managed = null;
                     breached = true;
                 }
@@ -246,7 +249,7 @@ public final class PositionEntity
             Transition t = InTradeManager.onExitFill(managed, exit, ref == null ? -1 : ref.rung(), fill.quantity(), fill.price());
             managed = t.trade();
             exitPnl = t.realizedPnlDelta();
-            LOG.info("position {}: {}", positionId, t.events());
+            log(state, () -> LOG.info("position {}: {}", positionId, t.events()));
         }
         Event event = state.position().isFlat() ? new PositionOpened(fill, managed, breached, exit, exitPnl)
                 : after.isFlat() ? new PositionClosed(fill, managed, breached, exit, exitPnl) : new PositionChanged(fill, managed, breached, exit, exitPnl);
@@ -269,7 +272,7 @@ public final class PositionEntity
             return Effect().reply(cmd.replyTo(), plan(state, Instant.EPOCH, null));
         }
         return Effect().persist(new ProtectionDropped(cmd.reason()))
-                .thenRun(s -> LOG.info("position {}: entry ended unfilled ({}): its stop is cancelled", positionId, cmd.reason()))
+                .thenRun(s -> log(state, () -> LOG.info("position {}: entry ended unfilled ({}): its stop is cancelled", positionId, cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> plan(s, Instant.EPOCH, null));
     }
 
@@ -299,7 +302,7 @@ public final class PositionEntity
         }
         BarManaged event = new BarManaged(bar, t.trade(), from, to, reason, requested);
         if (!t.events().isEmpty()) {
-            LOG.info("position {} at {}: {}", positionId, bar.closeTime(), t.events());
+            log(state, () -> LOG.info("position {} at {}: {}", positionId, bar.closeTime(), t.events()));
         }
         return Effect().persist(event).thenReply(cmd.replyTo(), s -> plan(s, bar.closeTime(), bar.close()));
     }
@@ -366,7 +369,21 @@ public final class PositionEntity
         }
         Set<String> cancel = new TreeSet<>(state.liveOrders());
         cancel.removeAll(purposes.keySet());
-        return place.isEmpty() && cancel.isEmpty() ? ExitPlan.NONE : new ExitPlan(place, purposes, List.copyOf(cancel), marketPrice);
+        return place.isEmpty() && cancel.isEmpty() ? ExitPlan.NONE : new ExitPlan(place, purposes, List.copyOf(cancel), marketPrice, trace(state));
+    }
+
+    /**
+     * The decision chain of the entry that opened the position: its protection names the signal (strategy and
+     * decision time), so its exits are logged under the entry's trace. Null for a position without protection.
+     */
+    private TraceId trace(PositionState state) {
+        Protection p = state.protection();
+        return p == null ? null : TraceId.ofSignal(new StrategyId(p.strategy()), instrument, p.decisionTime());
+    }
+
+    /** {@code line} with the position's entity id and the trace of its entry. */
+    private void log(PositionState state, Runnable line) {
+        LogScope.run(persistenceId().id(), trace(state), line);
     }
 
     /**

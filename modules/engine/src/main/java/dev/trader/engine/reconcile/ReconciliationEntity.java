@@ -3,6 +3,7 @@ package dev.trader.engine.reconcile;
 import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.reconcile.Finding.Kind;
 import dev.trader.engine.settings.PersistenceTuning;
 import java.math.BigDecimal;
@@ -118,7 +119,7 @@ public final class ReconciliationEntity
         ReconciliationReport report = new ReconciliationReport(state.count() + 1, cmd.trigger(), cmd.at(), cmd.fillsRepaired(),
                 cmd.venueOpenOrders(), cmd.findings(), Holds.of(cmd.findings()), cmd.notes());
         return Effect().persist(new Reconciled(report, cmd.baselinesTaken()))
-                .thenRun(s -> {
+                .thenRun(s -> LogScope.run(persistenceId().id(), null, () -> {
                     if (report.clean()) {
                         LOG.info("reconciliation #{} ({}): the venue's books agree with ours ({} fill(s) repaired, {} open order(s) at the venue)",
                                 report.number(), report.trigger(), report.fillsRepaired(), report.venueOpenOrders());
@@ -127,7 +128,7 @@ public final class ReconciliationEntity
                         report.findings().forEach(f -> LOG.error("reconciliation #{} ({}): {} on {}: {}", report.number(), report.trigger(),
                                 f.kind(), f.instrument(), f.detail()));
                     }
-                })
+                }))
                 .thenReply(cmd.replyTo(), s -> report);
     }
 
@@ -146,8 +147,9 @@ public final class ReconciliationEntity
         }
         Acknowledged event = new Acknowledged(cmd.instrument(), cmd.reason(), cmd.at(), baselines, keys, on.size());
         return Effect().persist(event)
-                .thenRun(s -> LOG.warn("reconciliation findings on {} ACKNOWLEDGED by an operator ({} finding(s), baselines {}): {}",
-                        cmd.instrument(), on.size(), baselines, cmd.reason()))
+                .thenRun(s -> LogScope.run(persistenceId().id(), null, () -> LOG.warn(
+                        "reconciliation findings on {} ACKNOWLEDGED by an operator ({} finding(s), baselines {}): {}",
+                        cmd.instrument(), on.size(), baselines, cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> event);
     }
 

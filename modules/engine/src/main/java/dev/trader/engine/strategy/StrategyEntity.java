@@ -1,10 +1,12 @@
 package dev.trader.engine.strategy;
 
+import dev.trader.domain.id.TraceId;
 import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.signal.Signal;
 import dev.trader.engine.CborSerializable;
 import dev.trader.engine.audit.AuditTag;
+import dev.trader.engine.logging.LogScope;
 import dev.trader.engine.settings.PersistenceTuning;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyState;
@@ -137,13 +139,18 @@ public final class StrategyEntity
         if (signal != null) {
             events.add(new SignalEmitted(signal));
         }
-        return Effect().persist(events)
-                .thenRun(s -> {
-                    if (signal != null) {
-                        TradingMetrics.signal(signal.strategy().value(), signal.metadata().get("regime"));
-                    }
-                })
-                .thenReply(cmd.replyTo(), s -> new BarEvaluated(signal, false));
+        return Effect().persist(events).thenRun(s -> emitted(signal)).thenReply(cmd.replyTo(), s -> new BarEvaluated(signal, false));
+    }
+
+    /** The first stage of a decision chain: counted, and the line its trace starts with (once: a bar seen again does neither). */
+    private void emitted(Signal signal) {
+        if (signal == null) {
+            return;
+        }
+        TradingMetrics.signal(signal.strategy().value(), signal.metadata().get("regime"));
+        LogScope.run(persistenceId().id(), TraceId.ofSignal(signal.strategy(), signal.instrument(), signal.time()),
+                () -> LOG.info("signal {} {} {} at {} (price {}): {}", signal.strategy(), signal.direction(), signal.instrument(), signal.time(),
+                        signal.price(), signal.reason()));
     }
 
     private ReplyEffect<Event, StrategyEntityState> onSetEnabled(StrategyEntityState state, SetEnabled cmd) {
@@ -175,7 +182,8 @@ public final class StrategyEntity
         Suppressions was = before.suppressions();
         Suppressions now = after.suppressions();
         if (was != null && now != null && now.suppressedEntries() > was.suppressedEntries()) {
-            LOG.info("strategy {} suppressed entry #{}: {}", id, now.suppressedEntries(), now.lastSuppression());
+            LogScope.run(persistenceId().id(), null,
+                    () -> LOG.info("strategy {} suppressed entry #{}: {}", id, now.suppressedEntries(), now.lastSuppression()));
         }
     }
 

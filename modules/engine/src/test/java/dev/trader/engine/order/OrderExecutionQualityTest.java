@@ -181,7 +181,7 @@ class OrderExecutionQualityTest {
         List<Event> current = List.of(new OrderRequested(BUY, POSITION, SIGNAL_PRICE, START), new OrderAccepted("8401123", null, START),
                 new OrderFilled(all, OrderStatus.FILLED, START));
         List<Event> before = List.of(new OrderRequested(BUY, POSITION), new OrderAccepted("8401123"), new OrderFilled(all, OrderStatus.FILLED));
-        List<List<String>> added = List.of(List.of("decisionPrice", "decidedAt"), List.of("ackedAt"), List.of("arrivedAt"));
+        List<List<String>> added = List.of(List.of("decisionPrice", "decidedAt", "traceId"), List.of("ackedAt"), List.of("arrivedAt"));
         for (int i = 0; i < current.size(); i++) {
             Event event = current.get(i);
             Serializer serializer = serialization.findSerializerFor(event);

@@ -100,9 +100,13 @@ public final class SimWebSocketServer extends AllDirectives implements SimStream
         registry.publish(stream, payloadJson);
     }
 
+    /**
+     * The reason leaves the stream's name out: a user-data stream is named by its listen key, a bearer
+     * token that must not reach a log (the close line names the connection by its redacted path).
+     */
     @Override
     public void disconnect(String stream) {
-        registry.closeAll(stream, "stream " + stream + " disconnected by the simulator");
+        registry.closeAll(stream, "disconnected by the simulator");
     }
 
     @Override
