@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import dev.trader.api.security.ApiKeys;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No secret, key or token reaches a log, the console's or the JSON file's, exceptions included. Two
  * runs of {@code bin/trader}, each in its own JVM with the production {@code conf/logback.xml} and
- * made-up values in {@code BINANCE_API_KEY}, {@code BINANCE_API_SECRET} and {@code TRADER_PG_PASSWORD}:
+ * made-up values in {@code BINANCE_API_KEY}, {@code BINANCE_API_SECRET}, {@code TRADER_PG_PASSWORD} and {@code TRADER_API_KEY}:
  * the demo through a misbehaving exchange simulator ({@code conf/exchange-faults.conf}: lost answers,
  * 5xx, unknown orders, a cut user stream, the paths that log warnings and errors), and a node on
  * PostgreSQL that cannot reach its database (the error and its stack trace). Neither shows a key, a
@@ -42,7 +43,9 @@ class SecretsNotLoggedTest {
         String key = "k" + HexFormat.of().formatHex(random.generateSeed(24));
         String secret = HexFormat.of().formatHex(random.generateSeed(32));
         String password = "pw" + HexFormat.of().formatHex(random.generateSeed(16));
-        Map<String, String> secrets = Map.of("BINANCE_API_KEY", key, "BINANCE_API_SECRET", secret, "TRADER_PG_PASSWORD", password);
+        String adminKey = ApiKeys.generate("secrets-test").key();
+        Map<String, String> secrets = Map.of("BINANCE_API_KEY", key, "BINANCE_API_SECRET", secret, "TRADER_PG_PASSWORD", password,
+                "TRADER_API_KEY", adminKey);
 
         Path faults = Path.of("..", "..", "conf", "exchange-faults.conf").toAbsolutePath().normalize();
         Run demo = run(secrets, Map.of(), 180, "demo", "--config", faults.toString(), "--port", "0", "--exit-when-done",
@@ -66,6 +69,7 @@ class SecretsNotLoggedTest {
             assertFalse(all.contains(secret), "the API secret appears in the logs");
             assertFalse(all.contains(secret.substring(0, 16)), "part of the API secret appears in the logs");
             assertFalse(all.contains(password), "the database password appears in the logs");
+            assertFalse(all.contains(adminKey.substring(adminKey.lastIndexOf('_') + 1)), "the admin API key appears in the logs");
             assertFalse(all.contains("signature="), "a signed query string appears in the logs");
             for (String listenKey : listenKeys(seed, 5)) {
                 assertFalse(all.contains(listenKey), "a listen key appears in the logs");
