@@ -11,6 +11,7 @@ import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
 import dev.trader.engine.order.ChildOrder;
 import dev.trader.engine.audit.AuditTrails;
+import dev.trader.engine.export.ScheduledExports;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.order.ParentOrderState;
@@ -19,6 +20,7 @@ import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
 import dev.trader.engine.settings.AuditSettings;
+import dev.trader.engine.settings.ExportSettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -94,6 +96,7 @@ public final class TraderNode implements AutoCloseable {
     static TraderNode start(Config config, TraderSettings settings, Venue venue) {
         JdbcSettings jdbc = JdbcSettings.from(config);
         AuditSettings auditSettings = AuditSettings.load(config);
+        ExportSettings exportSettings = ExportSettings.load(config);
         SchemaInitializer.apply(jdbc);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
         try {
@@ -103,6 +106,10 @@ public final class TraderNode implements AutoCloseable {
             }
             Engine engine = Engine.start(system, settings, venue.client());
             AuditTrails audit = auditSettings.enabled() ? AuditTrails.start(system, auditSettings, jdbc) : null;
+            if (exportSettings.enabled()) {
+                ScheduledExports exports = ScheduledExports.start(system, exportSettings, settings.initialCapital(), java.time.Clock.systemUTC());
+                system.getWhenTerminated().thenRun(exports::stop);
+            }
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));

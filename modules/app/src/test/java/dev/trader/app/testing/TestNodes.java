@@ -25,6 +25,8 @@ public final class TestNodes {
         Map<String, Object> overrides = new HashMap<>(journal);
         overrides.put("pekko.remote.artery.canonical.port", 0);
         overrides.put("trader.http.port", 0);
+        // No nightly export from test nodes (a test running past 00:05 UTC would write into the working directory).
+        overrides.put("trader.exports.enabled", false);
         return ConfigLoader.load(null, overrides);
     }
 }
