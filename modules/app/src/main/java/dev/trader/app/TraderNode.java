@@ -18,6 +18,7 @@ import dev.trader.engine.account.AccountState;
 import dev.trader.engine.account.OpenOrder;
 import dev.trader.engine.order.ChildOrder;
 import dev.trader.engine.audit.AuditTrails;
+import dev.trader.engine.export.ScheduledExports;
 import dev.trader.engine.order.OrderEntity;
 import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.order.ParentOrderState;
@@ -32,6 +33,7 @@ import dev.trader.marketdata.RejectReason;
 import java.util.Arrays;
 import dev.trader.engine.settings.AuditSettings;
 import dev.trader.engine.settings.ObservabilitySettings;
+import dev.trader.engine.settings.ExportSettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -112,6 +114,7 @@ public final class TraderNode implements AutoCloseable {
         AuditSettings auditSettings = AuditSettings.load(config);
         ObservabilitySettings observability = ObservabilitySettings.load(config);
         ApiSettings api = ApiSettings.load(config);
+        ExportSettings exportSettings = ExportSettings.load(config);
         SchemaInitializer.apply(jdbc);
         NodeMetrics.start(config, observability.instrumentation());
         TradingMetrics.registerKnown(settings.instruments().keySet(), Arrays.stream(RejectReason.values()).map(RejectReason::code).toList(),
@@ -124,6 +127,10 @@ public final class TraderNode implements AutoCloseable {
             }
             Engine engine = Engine.start(system, settings, venue.client());
             AuditTrails audit = auditSettings.enabled() ? AuditTrails.start(system, auditSettings, jdbc) : null;
+            if (exportSettings.enabled()) {
+                ScheduledExports exports = ScheduledExports.start(system, exportSettings, settings.initialCapital(), java.time.Clock.systemUTC());
+                system.getWhenTerminated().thenRun(exports::stop);
+            }
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));

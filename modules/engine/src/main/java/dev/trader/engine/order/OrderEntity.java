@@ -552,16 +552,41 @@ public final class OrderEntity
 
     @Override
     public EventHandler<OrderState, Event> eventHandler() {
-        return newEventHandlerBuilder().forAnyState()
-                .onEvent(OrderRequested.class, (s, e) -> s.requested(e.request(), e.positionId(), e.decisionPrice(), e.decidedAt(), e.traceId()))
-                .onEvent(OrderSubmitted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null))
-                .onEvent(OrderAccepted.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), e.venueOrderId(), null)
-                        .sizedAt(e.venueQuantity()).acknowledged(e.ackedAt()))
-                .onEvent(OrderRejected.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, e.reason()))
-                .onEvent(OrderStatusUnknown.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, e.reason()))
-                .onEvent(OrderFilled.class, (s, e) -> s.filled(e.fill(), e.statusAfter(), e.arrivedAt()))
-                .onEvent(OrderCancelled.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.CANCEL), null, e.reason()))
-                .onEvent(OrderExpired.class, (s, e) -> s.moved(OrderStateMachine.require(s.status(), OrderTransition.EXPIRE), null, e.reason()))
-                .build();
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(OrderEntity::applied);
+    }
+
+    /**
+     * The state after {@code e}: the entity's event handler, public so that readers of the journal (the daily export) rebuild
+     * an order exactly as the entity does.
+     */
+    public static OrderState applied(OrderState s, Event e) {
+        if (e instanceof OrderRequested r) {
+            return s.requested(r.request(), r.positionId(), r.decisionPrice(), r.decidedAt(), r.traceId());
+        } else if (e instanceof OrderSubmitted) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.SUBMIT), null, null);
+        } else if (e instanceof OrderAccepted a) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.ACCEPT), a.venueOrderId(), null).sizedAt(a.venueQuantity())
+                    .acknowledged(a.ackedAt());
+        } else if (e instanceof OrderRejected r) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.REJECT), null, r.reason());
+        } else if (e instanceof OrderStatusUnknown u) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.MARK_UNKNOWN), null, u.reason());
+        } else if (e instanceof OrderFilled f) {
+            return s.filled(f.fill(), f.statusAfter(), f.arrivedAt());
+        } else if (e instanceof OrderCancelled c) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.CANCEL), null, c.reason());
+        } else if (e instanceof OrderExpired x) {
+            return s.moved(OrderStateMachine.require(s.status(), OrderTransition.EXPIRE), null, x.reason());
+        }
+        throw new IllegalArgumentException("not an order event: " + e);
+    }
+
+    /** An order rebuilt from its events, in journal order. */
+    public static OrderState replayed(Iterable<? extends Event> events) {
+        OrderState s = OrderState.empty();
+        for (Event e : events) {
+            s = applied(s, e);
+        }
+        return s;
     }
 }
