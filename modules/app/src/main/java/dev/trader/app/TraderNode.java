@@ -26,6 +26,8 @@ import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
+import dev.trader.engine.readmodel.ReadModels;
+import dev.trader.engine.readmodel.query.ReadModelQueries;
 import dev.trader.engine.alert.AlertBook;
 import dev.trader.engine.metrics.TradingMetrics;
 import dev.trader.engine.reconcile.Finding;
@@ -34,6 +36,7 @@ import java.util.Arrays;
 import dev.trader.engine.settings.AuditSettings;
 import dev.trader.engine.settings.ObservabilitySettings;
 import dev.trader.engine.settings.ExportSettings;
+import dev.trader.engine.settings.ReadModelSettings;
 import dev.trader.engine.settings.SettingsException;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.domain.id.ClientOrderId;
@@ -78,10 +81,12 @@ public final class TraderNode implements AutoCloseable {
     private final LiveFeedRunner live;
     private final ReconciliationService reconciliation;
     private final NodeObservability watch;
+    private final ReadModels readModel;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch) {
+                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel) {
         this.watch = watch;
+        this.readModel = readModel;
         this.reconciliation = reconciliation;
         this.venue = venue;
         this.live = live;
@@ -112,6 +117,7 @@ public final class TraderNode implements AutoCloseable {
         LogIdentity.set(settings.mode(), config.getString("trader.node-name"));
         JdbcSettings jdbc = JdbcSettings.from(config);
         AuditSettings auditSettings = AuditSettings.load(config);
+        ReadModelSettings readModelSettings = ReadModelSettings.load(config);
         ObservabilitySettings observability = ObservabilitySettings.load(config);
         ApiSettings api = ApiSettings.load(config);
         ExportSettings exportSettings = ExportSettings.load(config);
@@ -131,6 +137,7 @@ public final class TraderNode implements AutoCloseable {
                 ScheduledExports exports = ScheduledExports.start(system, exportSettings, settings.initialCapital(), java.time.Clock.systemUTC());
                 system.getWhenTerminated().thenRun(exports::stop);
             }
+            ReadModels readModel = readModelSettings.enabled() ? ReadModels.start(system, readModelSettings, jdbc, settings.initialCapital()) : null;
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
             BarPipeline pipeline = new BarPipeline(engine, venue.simulated().orElse(null), AlgoSpreads.from(config));
@@ -166,7 +173,7 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch, readModel);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -272,6 +279,11 @@ public final class TraderNode implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The read model's queries (orders, trades, signals, positions, metrics: what the /api read endpoints serve); empty when it is off. */
+    public Optional<ReadModelQueries> readModel() {
+        return Optional.ofNullable(readModel).map(ReadModels::queries);
     }
 
     public BarPipeline pipeline() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.typesafe.config.Config;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.settings.AuditSettings;
+import dev.trader.engine.settings.ReadModelSettings;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.execution.binance.BinanceSettings;
 import dev.trader.execution.sim.config.SimConfig;
@@ -55,6 +56,7 @@ class SmokeConfigsTest {
         assertFalse(settings.strategies().isEmpty(), overlay + " runs strategies");
         JdbcSettings.from(config);
         AuditSettings.load(config);
+        ReadModelSettings.load(config);
         PaperCosts.latencyPenalty(config);
         BinanceSettings.fromConfig(config.getConfig("trader.binance"));
         SimulatorSettings.simConfig(config.getConfig("trader.exchange-sim"), ENV);

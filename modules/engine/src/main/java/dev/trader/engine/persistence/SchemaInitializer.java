@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates the journal and snapshot tables, and the audit trail's, from {@code src-shared/sql/<dialect>/}
+ * Creates the journal and snapshot tables, the audit trail's and the read model's, from {@code src-shared/sql/<dialect>/}
  * (packaged as {@code sql/<dialect>/}) before the first entity starts. The scripts are idempotent, so
  * this runs at every boot and on every node.
  */
 public final class SchemaInitializer {
-    private static final String[] SCRIPTS = {"V1__journal.sql", "V2__audit.sql"};
+    private static final String[] SCRIPTS = {"V1__journal.sql", "V2__audit.sql", "V3__read_model.sql"};
 
     private SchemaInitializer() {
     }

@@ -70,13 +70,20 @@ class SchemaInitializerTest {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
-            // The journal's names are quoted lower case; the audit trail's are unquoted, which H2 folds to upper case.
-            assertEquals(new TreeSet<>(List.of("AUDIT_LOG", "AUDIT_OFFSET", "event_journal", "event_tag", "snapshot")), tables);
+            // The journal's names are quoted lower case; the audit trail's and the read model's are unquoted, which H2 folds to upper case.
+            assertEquals(new TreeSet<>(List.of("AUDIT_LOG", "AUDIT_OFFSET", "RM_APPLIED", "RM_FILLS", "RM_OFFSET", "RM_ORDERS", "RM_POSITIONS",
+                    "RM_SIGNALS", "RM_TRADES", "event_journal", "event_tag", "snapshot")), tables);
             try (ResultSet rs = keepAlive.createStatement().executeQuery("SELECT projection, journal_ordering FROM audit_offset")) {
                 assertTrue(rs.next(), "the audit trail's offset row exists");
                 assertEquals("audit", rs.getString(1));
                 assertEquals(0, rs.getLong(2));
                 assertFalse(rs.next(), "and only once, however often the script runs");
+            }
+            try (ResultSet rs = keepAlive.createStatement().executeQuery("SELECT projection, journal_ordering FROM rm_offset")) {
+                assertTrue(rs.next(), "the read model's offset row exists");
+                assertEquals("read-model", rs.getString(1));
+                assertEquals(0, rs.getLong(2));
+                assertFalse(rs.next(), "and only once");
             }
         }
     }
