@@ -11,6 +11,7 @@ import dev.trader.api.security.ApiGuard;
 import dev.trader.api.security.ApiKey;
 import dev.trader.api.security.Role;
 import dev.trader.engine.alert.AlertBook;
+import dev.trader.engine.readmodel.query.ReadModelQueries;
 import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.Map;
@@ -52,6 +53,8 @@ public final class Routes extends AllDirectives {
     private final OperatorAudit audit;
     private final StrategyService strategies;
     private final RiskService risk;
+    /** Null when the node keeps no read model ({@code trader.read-model.enabled} off): the history routes answer 404. */
+    private final ReadRoutes reads;
     private ReconciliationService reconciliation;
     private Supplier<CompletionStage<AuditHead>> auditHead;
     private Supplier<String> metrics;
@@ -64,7 +67,8 @@ public final class Routes extends AllDirectives {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
-                  StrategyService strategies, RiskService risk) {
+                  StrategyService strategies, RiskService risk, ReadModelQueries readModel) {
+        this.reads = readModel == null ? null : new ReadRoutes(readModel, (code, e) -> reply(StatusCodes.get(code), e), body -> reply(StatusCodes.OK, body));
         this.strategies = strategies;
         this.risk = risk;
         this.status = status;
@@ -119,6 +123,8 @@ public final class Routes extends AllDirectives {
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
                 path("flatten", () -> post(() -> guard.role(key, Role.ADMIN, () -> flatten(key)))),
                 path(segment("news").slash("reload"), () -> post(() -> guard.role(key, Role.ADMIN, () -> reloadNews(key)))),
+                path("positions", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s.openPositions())))),
+                reads == null ? reject() : reads.route(key),
                 path("risk", () -> get(() -> onSuccess(risk.report(), v -> reply(StatusCodes.OK, v)))),
                 path("instruments", () -> get(() -> onSuccess(status.instruments(), v -> reply(StatusCodes.OK, v)))),
                 path("strategies", () -> get(() -> onSuccess(strategies.list(),

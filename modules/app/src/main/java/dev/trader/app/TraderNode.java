@@ -163,7 +163,8 @@ public final class TraderNode implements AutoCloseable {
                     () -> 0);
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
                     new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()),
-                    new StrategyService(engine, settings.askTimeout()), new RiskService(engine, status))
+                    new StrategyService(engine, settings.askTimeout()), new RiskService(engine, status),
+                    readModel == null ? null : readModel.queries())
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)
