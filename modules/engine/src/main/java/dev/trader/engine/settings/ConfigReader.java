@@ -19,6 +19,33 @@ final class ConfigReader {
         this.prefix = prefix;
     }
 
+    /**
+     * The namespace {@code ns} of {@code root}, which must exist and hold no key but {@code keys}: the
+     * schema at boot already says so, but settings are also loaded from configurations built in code.
+     */
+    static ConfigReader section(Config root, String ns, java.util.Set<String> keys) {
+        if (!root.hasPath(ns)) {
+            throw new SettingsException(ns + " is missing");
+        }
+        Config c = root.getConfig(ns);
+        java.util.TreeSet<String> unknown = new java.util.TreeSet<>(c.root().keySet());
+        unknown.removeAll(keys);
+        if (!unknown.isEmpty()) {
+            throw new SettingsException(ns + "." + unknown.first() + " is not a setting (known: " + new java.util.TreeSet<>(keys) + ")");
+        }
+        return new ConfigReader(c, ns);
+    }
+
+    boolean bool(String path) {
+        try {
+            return config.getBoolean(path);
+        } catch (ConfigException.Missing e) {
+            throw new SettingsException(key(path) + " is missing", e);
+        } catch (ConfigException e) {
+            throw new SettingsException(key(path) + " must be true or false: " + e.getMessage(), e);
+        }
+    }
+
     String key(String path) {
         return prefix.isEmpty() ? path : prefix + "." + path;
     }

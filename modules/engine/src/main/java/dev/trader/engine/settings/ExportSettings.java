@@ -1,12 +1,10 @@
 package dev.trader.engine.settings;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code trader.exports} (conf/exports.conf): whether a running node exports the previous UTC day's orders, fills, trades
@@ -18,24 +16,8 @@ public record ExportSettings(boolean enabled, Path dir, LocalTime at) {
     private static final Set<String> KEYS = Set.of("enabled", "dir", "at");
 
     public static ExportSettings load(Config root) {
-        if (!root.hasPath(NS)) {
-            throw new SettingsException(NS + " is missing");
-        }
-        Config c = root.getConfig(NS);
-        TreeSet<String> unknown = new TreeSet<>(c.root().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new SettingsException(NS + "." + unknown.first() + " is not a setting (known: " + new TreeSet<>(KEYS) + ")");
-        }
-        ConfigReader r = new ConfigReader(c, NS);
-        boolean enabled;
-        try {
-            enabled = c.getBoolean("enabled");
-        } catch (ConfigException.Missing e) {
-            throw new SettingsException(NS + ".enabled is missing", e);
-        } catch (ConfigException e) {
-            throw new SettingsException(NS + ".enabled must be true or false: " + e.getMessage(), e);
-        }
+        ConfigReader r = ConfigReader.section(root, NS, KEYS);
+        boolean enabled = r.bool("enabled");
         String dir = r.string("dir");
         if (dir.isBlank()) {
             throw new SettingsException(NS + ".dir must name a folder");

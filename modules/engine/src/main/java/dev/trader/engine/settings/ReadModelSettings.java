@@ -1,12 +1,10 @@
 package dev.trader.engine.settings;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code trader.read-model} (conf/read-model.conf): whether the node keeps the read model (the
@@ -21,24 +19,8 @@ public record ReadModelSettings(boolean enabled, Duration pollInterval, int batc
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(10);
 
     public static ReadModelSettings load(Config root) {
-        if (!root.hasPath(NS)) {
-            throw new SettingsException(NS + " is missing");
-        }
-        Config c = root.getConfig(NS);
-        TreeSet<String> unknown = new TreeSet<>(c.root().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new SettingsException(NS + "." + unknown.first() + " is not a setting (known: " + new TreeSet<>(KEYS) + ")");
-        }
-        ConfigReader r = new ConfigReader(c, NS);
-        boolean enabled;
-        try {
-            enabled = c.getBoolean("enabled");
-        } catch (ConfigException.Missing e) {
-            throw new SettingsException(NS + ".enabled is missing", e);
-        } catch (ConfigException e) {
-            throw new SettingsException(NS + ".enabled must be true or false: " + e.getMessage(), e);
-        }
+        ConfigReader r = ConfigReader.section(root, NS, KEYS);
+        boolean enabled = r.bool("enabled");
         Duration poll = r.duration("poll-interval");
         if (poll.compareTo(MAX_POLL_INTERVAL) > 0) {
             throw new SettingsException(NS + ".poll-interval must be at most " + MAX_POLL_INTERVAL.toMinutes() + " minutes but was " + poll);
