@@ -28,7 +28,17 @@ public final class BackupTables {
             new Table("snapshot", List.of("persistence_id", "sequence_number"), null),
             new Table("audit_log", List.of("seq"), null),
             // V2__audit.sql inserts the projection's starting offset ('audit', 0) at every boot.
-            new Table("audit_offset", List.of("projection"), "journal_ordering = 0"));
+            new Table("audit_offset", List.of("projection"), "journal_ordering = 0"),
+            // The read model (V3): a projection the journal could rebuild, but backed up in the same snapshot as its
+            // offset, so a restored node serves the same history at once.
+            new Table("rm_orders", List.of("client_order_id"), null),
+            new Table("rm_fills", List.of("trade_id"), null),
+            new Table("rm_positions", List.of("position_id"), null),
+            new Table("rm_trades", List.of("trade_id"), null),
+            new Table("rm_signals", List.of("signal_id"), null),
+            new Table("rm_applied", List.of("persistence_id"), null),
+            // V3__read_model.sql inserts the read model's starting offset at every boot.
+            new Table("rm_offset", List.of("projection"), "journal_ordering = 0"));
 
     private BackupTables() {
     }

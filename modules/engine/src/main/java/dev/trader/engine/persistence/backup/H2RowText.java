@@ -20,7 +20,7 @@ final class H2RowText {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String NULL = "\\N";
 
-    private enum Kind { INTEGER, BOOLEAN, TEXT, BINARY, TIMESTAMP_TZ }
+    private enum Kind { INTEGER, DECIMAL, BOOLEAN, TEXT, BINARY, TIMESTAMP_TZ }
 
     private H2RowText() {
     }
@@ -28,6 +28,7 @@ final class H2RowText {
     private static Kind kind(TableShape table, TableShape.Column c) {
         return switch (c.jdbcType()) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Kind.INTEGER;
+            case Types.DECIMAL, Types.NUMERIC -> Kind.DECIMAL;
             case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
             case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.CLOB, Types.NCLOB -> Kind.TEXT;
             case Types.BLOB, Types.VARBINARY, Types.BINARY, Types.LONGVARBINARY -> Kind.BINARY;
@@ -49,6 +50,10 @@ final class H2RowText {
                 case INTEGER -> {
                     long v = rs.getLong(at);
                     yield rs.wasNull() ? null : Long.toString(v);
+                }
+                case DECIMAL -> {
+                    java.math.BigDecimal v = rs.getBigDecimal(at);
+                    yield v == null ? null : v.toPlainString();
                 }
                 case BOOLEAN -> {
                     boolean v = rs.getBoolean(at);
@@ -89,6 +94,7 @@ final class H2RowText {
             try {
                 switch (kind(table, c)) {
                     case INTEGER -> insert.setLong(at, Long.parseLong(f));
+                    case DECIMAL -> insert.setBigDecimal(at, new java.math.BigDecimal(f));
                     case BOOLEAN -> insert.setBoolean(at, parseBoolean(f));
                     case TEXT -> insert.setString(at, unescape(f));
                     case BINARY -> insert.setBytes(at, parseBinary(f));

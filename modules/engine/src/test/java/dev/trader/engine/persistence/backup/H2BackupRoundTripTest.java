@@ -85,7 +85,8 @@ class H2BackupRoundTripTest {
         fill(source);
         Path file = dir.resolve("h2.backup.gz");
         DatabaseBackup.Result result = DatabaseBackup.take(source, file, CLOCK);
-        assertEquals(List.of(5L, 6L, 2L, 3L, 1L), result.manifest().tables().stream().map(BackupManifest.TableEntry::rows).toList());
+        // journal, tags, snapshots, audit log and offset; the read model: an order, the entities applied, the offset
+        assertEquals(List.of(5L, 6L, 2L, 3L, 1L, 1L, 0L, 0L, 0L, 0L, 1L, 1L), result.manifest().tables().stream().map(BackupManifest.TableEntry::rows).toList());
         assertEquals(5L, result.manifest().table("event_journal").identityMax());
         assertEquals("2026-11-21T00:05:00Z", result.manifest().createdAt());
 
@@ -110,7 +111,7 @@ class H2BackupRoundTripTest {
     void anEmptyJournalBacksUpAndRestoresToo() throws Exception {
         Path file = dir.resolve("empty.backup.gz");
         DatabaseBackup.Result result = DatabaseBackup.take(database(true), file, CLOCK);
-        assertEquals(List.of(0L, 0L, 0L, 0L, 1L), result.manifest().tables().stream().map(BackupManifest.TableEntry::rows).toList());
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L), result.manifest().tables().stream().map(BackupManifest.TableEntry::rows).toList());
         assertEquals(null, result.manifest().table("event_journal").identityMax());
         JdbcSettings target = database(false);
         DatabaseRestore.restore(target, file);
@@ -250,6 +251,11 @@ class H2BackupRoundTripTest {
         insertJournal(jdbc, "Position|p\\1", 1, "ü".getBytes(StandardCharsets.UTF_8));
         insertJournal(jdbc, "Instrument|binance:BTCUSDT", 1, new byte[] {1, 2, 3});
         try (Connection c = connect(jdbc); Statement st = c.createStatement()) {
+            // The read model's exact decimals, zoned timestamps, booleans and nulls.
+            st.executeUpdate("INSERT INTO rm_orders (client_order_id, strategy, instrument, symbol, side, order_type, quantity, reduce_only, status, "
+                    + "filled_quantity, decision_time, created_ordering, updated_ordering) VALUES ('t1', 'ema-cross', 'binance:BTCUSDT', 'BTCUSDT', "
+                    + "'BUY', 'MARKET', 0.000123456789, FALSE, 'FILLED', 0.000123456789, TIMESTAMP WITH TIME ZONE '2023-03-17 10:15:00.123+00', 1, 2)");
+            st.executeUpdate("INSERT INTO rm_applied VALUES ('Order|a', 2)");
             st.executeUpdate("INSERT INTO \"event_tag\" (\"event_id\", \"tag\") VALUES (1, 'audit'), (2, 'audit'), (3, 'audit'), (4, 'audit'), "
                     + "(4, 'other'), (5, 'x\ny')");
             st.executeUpdate("INSERT INTO \"snapshot\" VALUES ('Order|a', 2, 1700000000000, 33, 'S', X'00ff0a', NULL, NULL, NULL), "
@@ -319,7 +325,6 @@ class H2BackupRoundTripTest {
                 }
             }
         }
-        assertTrue(!out.isEmpty(), t.name());
         return out;
     }
 
