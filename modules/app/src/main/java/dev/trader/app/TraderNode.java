@@ -10,6 +10,8 @@ import dev.trader.api.security.ApiSettings;
 import java.time.Clock;
 import dev.trader.api.StatusService;
 import dev.trader.api.StatusView;
+import dev.trader.api.live.WebSocketFeed;
+import dev.trader.api.live.WebSocketFeedSettings;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
@@ -74,10 +76,12 @@ public final class TraderNode implements AutoCloseable {
     private final LiveFeedRunner live;
     private final ReconciliationService reconciliation;
     private final NodeObservability watch;
+    private final WebSocketFeed webSocketFeed;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch) {
+                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch, WebSocketFeed webSocketFeed) {
         this.watch = watch;
+        this.webSocketFeed = webSocketFeed;
         this.reconciliation = reconciliation;
         this.venue = venue;
         this.live = live;
@@ -109,6 +113,7 @@ public final class TraderNode implements AutoCloseable {
         AuditSettings auditSettings = AuditSettings.load(config);
         ObservabilitySettings observability = ObservabilitySettings.load(config);
         ApiSettings api = ApiSettings.load(config);
+        WebSocketFeedSettings webSocketFeedSettings = WebSocketFeedSettings.load(config);
         SchemaInitializer.apply(jdbc);
         NodeMetrics.start(config, observability.instrumentation());
         TradingMetrics.registerKnown(settings.instruments().keySet(), Arrays.stream(RejectReason.values()).map(RejectReason::code).toList(),
@@ -142,20 +147,23 @@ public final class TraderNode implements AutoCloseable {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
             NodeReadiness readiness = new NodeReadiness(engine, jdbc, blocking, venue, pipeline.arrivals(), observability.staleAfter());
+            WebSocketFeed webSocketFeed = WebSocketFeed.start(system, engine, api, webSocketFeedSettings, jdbc);
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
-                    () -> 0);
+                    webSocketFeed::clients);
+            webSocketFeed.follow(watch.alerts());
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
                     new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()))
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)
-                    .withAlerts(watch.alerts());
+                    .withAlerts(watch.alerts())
+                    .withWebSocketFeed(webSocketFeed);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch, webSocketFeed);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -274,6 +282,11 @@ public final class TraderNode implements AutoCloseable {
 
     public ActorSystem<Void> system() {
         return system;
+    }
+
+    /** The live feed the node serves to WebSocket clients at {@code /ws}. */
+    public WebSocketFeed webSocketFeed() {
+        return webSocketFeed;
     }
 
     /** The node's alerts, as {@code GET /api/alerts} serves them. */
