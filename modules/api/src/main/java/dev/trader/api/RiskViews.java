@@ -11,11 +11,11 @@ import dev.trader.engine.account.RiskStatus;
 import java.util.TreeMap;
 
 /** The account's {@link RiskStatus} as the JSON of {@code /api/status}: amounts as exact decimal strings. */
-final class RiskViews {
+public final class RiskViews {
     private RiskViews() {
     }
 
-    static RiskView of(RiskStatus r) {
+    public static RiskView of(RiskStatus r) {
         boolean propFirm = r.equity() != null;
         return new RiskView(r.model(), text(r.asOf()), text(r.tradingDay()), amount(r.equity()), amount(r.balance()), amount(r.dayStartBalance()),
                 propFirm ? floor(r.equity(), r.dailyFloor()) : null, propFirm ? floor(r.equity(), r.overallFloor()) : null,

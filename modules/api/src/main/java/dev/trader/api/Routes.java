@@ -10,6 +10,7 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.api.security.ApiGuard;
 import dev.trader.api.security.ApiKey;
 import dev.trader.api.security.Role;
+import dev.trader.api.live.WebSocketFeed;
 import dev.trader.engine.alert.AlertBook;
 import dev.trader.engine.readmodel.query.ReadModelQueries;
 import dev.trader.engine.audit.AuditHead;
@@ -59,6 +60,7 @@ public final class Routes extends AllDirectives {
     private Supplier<CompletionStage<AuditHead>> auditHead;
     private Supplier<String> metrics;
     private AlertBook alerts;
+    private WebSocketFeed webSocketFeed;
     /** A kill-switch request is a few dozen bytes. */
     private static final long KILL_SWITCH_MAX_BYTES = 4096;
     /** A self-report is a dozen bytes, a clear-halt request at most 200 characters of reason (up to 4 bytes each). */
@@ -102,14 +104,22 @@ public final class Routes extends AllDirectives {
         return this;
     }
 
+    /** Serves the live feed at {@code /ws} (its key comes in the socket's first message, see {@link WebSocketFeed}). */
+    public Routes withWebSocketFeed(WebSocketFeed feed) {
+        this.webSocketFeed = feed;
+        return this;
+    }
+
     /**
-     * Health and readiness are open (probes carry no keys); everything else needs an API key: reads
+     * Health and readiness are open (probes carry no keys), and so is the live feed's upgrade (its key
+     * comes in the first message); everything else needs an API key: reads
      * the viewer role and sight of the node's account, writes the role each names.
      */
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
+                path("ws", () -> webSocketFeed == null ? reject() : webSocketFeed.route()),
                 guard.authenticated(key -> concat(
                         path("metrics", () -> get(this::metrics)),
                         pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));

@@ -17,7 +17,7 @@ import java.util.Set;
  * JSON object, no duplicate fields, no trailing data, no fields but the known ones. Every refusal
  * is an {@link IllegalArgumentException} whose message says what is wrong.
  */
-final class StrictJson {
+public final class StrictJson {
     /** Operator requests are flat objects: anything nested deeper is refused before it costs anything. */
     static final int MAX_DEPTH = 16;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -29,7 +29,7 @@ final class StrictJson {
     }
 
     /** The body as an object with only {@code fields}; {@code example} shows a valid body in the messages. */
-    static JsonNode object(String body, Set<String> fields, String example) {
+    public static JsonNode object(String body, Set<String> fields, String example) {
         JsonNode node;
         try {
             node = body == null || body.isBlank() ? null : JSON.readTree(body);

@@ -12,6 +12,8 @@ import dev.trader.api.security.ApiSettings;
 import java.time.Clock;
 import dev.trader.api.StatusService;
 import dev.trader.api.StatusView;
+import dev.trader.api.live.WebSocketFeed;
+import dev.trader.api.live.WebSocketFeedSettings;
 import dev.trader.engine.Engine;
 import dev.trader.engine.account.AccountEntity;
 import dev.trader.engine.account.AccountState;
@@ -82,11 +84,14 @@ public final class TraderNode implements AutoCloseable {
     private final ReconciliationService reconciliation;
     private final NodeObservability watch;
     private final ReadModels readModel;
+    private final WebSocketFeed webSocketFeed;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel) {
+                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel,
+                       WebSocketFeed webSocketFeed) {
         this.watch = watch;
         this.readModel = readModel;
+        this.webSocketFeed = webSocketFeed;
         this.reconciliation = reconciliation;
         this.venue = venue;
         this.live = live;
@@ -121,6 +126,7 @@ public final class TraderNode implements AutoCloseable {
         ObservabilitySettings observability = ObservabilitySettings.load(config);
         ApiSettings api = ApiSettings.load(config);
         ExportSettings exportSettings = ExportSettings.load(config);
+        WebSocketFeedSettings webSocketFeedSettings = WebSocketFeedSettings.load(config);
         SchemaInitializer.apply(jdbc);
         NodeMetrics.start(config, observability.instrumentation());
         TradingMetrics.registerKnown(settings.instruments().keySet(), Arrays.stream(RejectReason.values()).map(RejectReason::code).toList(),
@@ -159,8 +165,10 @@ public final class TraderNode implements AutoCloseable {
                 status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
             }
             NodeReadiness readiness = new NodeReadiness(engine, jdbc, blocking, venue, pipeline.arrivals(), observability.staleAfter());
+            WebSocketFeed webSocketFeed = WebSocketFeed.start(system, engine, api, webSocketFeedSettings, jdbc);
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
-                    () -> 0);
+                    webSocketFeed::clients);
+            webSocketFeed.follow(watch.alerts());
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
                     new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()),
                     new StrategyService(engine, settings.askTimeout()), new RiskService(engine, status),
@@ -168,13 +176,14 @@ public final class TraderNode implements AutoCloseable {
                     .withReconciliation(reconciliation)
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)
-                    .withAlerts(watch.alerts());
+                    .withAlerts(watch.alerts())
+                    .withWebSocketFeed(webSocketFeed);
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch, readModel);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch, readModel, webSocketFeed);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -298,6 +307,11 @@ public final class TraderNode implements AutoCloseable {
 
     public ActorSystem<Void> system() {
         return system;
+    }
+
+    /** The live feed the node serves to WebSocket clients at {@code /ws}. */
+    public WebSocketFeed webSocketFeed() {
+        return webSocketFeed;
     }
 
     /** The node's alerts, as {@code GET /api/alerts} serves them. */

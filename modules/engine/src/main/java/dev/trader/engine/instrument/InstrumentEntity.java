@@ -5,6 +5,7 @@ import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.money.Price;
 import dev.trader.engine.CborSerializable;
+import dev.trader.engine.live.LiveTag;
 import dev.trader.engine.settings.PersistenceTuning;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -15,6 +16,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import java.util.Set;
 
 /**
  * One instrument at one venue ({@code venue:SYMBOL}): the bar watermark, the last close, the
@@ -114,6 +116,12 @@ public final class InstrumentEntity
         return Effect().persist(new BarRejected(cmd.source(), cmd.line(), cmd.reason(), cmd.detail()))
                 .thenRun(s -> TradingMetrics.barRejected(instrument.value(), String.valueOf(cmd.reason())))
                 .thenReply(cmd.replyTo(), s -> new RejectionRecorded(true));
+    }
+
+    /** Accepted bars go to the live feed (not to the audit trail: they are inputs, not decisions); rejected rows to neither. */
+    @Override
+    public Set<String> tagsFor(Event event) {
+        return event instanceof BarAccepted ? LiveTag.only() : Set.of();
     }
 
     @Override
