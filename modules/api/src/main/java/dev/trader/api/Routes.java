@@ -62,6 +62,8 @@ public final class Routes extends AllDirectives {
     private static final long OPERATOR_MAX_BYTES = 4096;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Assembled once, here: a broken src-shared/api stops the boot instead of serving a broken description. */
+    private final byte[] openApi = OpenApiDocument.load();
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
                   StrategyService strategies, RiskService risk) {
@@ -99,13 +101,16 @@ public final class Routes extends AllDirectives {
     }
 
     /**
-     * Health and readiness are open (probes carry no keys); everything else needs an API key: reads
-     * the viewer role and sight of the node's account, writes the role each names.
+     * Health and readiness are open (probes carry no keys), and so is the API's description (it is
+     * in the repository anyway, and tools fetch it without a key); everything else needs an API key:
+     * reads the viewer role and sight of the node's account, writes the role each names.
      */
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
+                path(segment("api").slash("openapi.json"), () -> get(() -> complete(HttpResponse.create()
+                        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi))))),
                 guard.authenticated(key -> concat(
                         path("metrics", () -> get(this::metrics)),
                         pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));
@@ -312,7 +317,8 @@ public final class Routes extends AllDirectives {
                 }
                 return onSuccess(audit.act(key, "reconciliation-acknowledge", body, () -> reconciliation.state().thenApply(s -> s.latest()),
                         () -> reconciliation.acknowledge(request.instrument().value(),
-                                request.reason() + " (POST /api/reconciliations/acknowledge by key " + key.id() + ")")), ack -> reply(StatusCodes.OK, ack));
+                                request.reason() + " (POST /api/reconciliations/acknowledge by key " + key.id() + ")")
+                                .thenApply(AcknowledgementView::of)), ack -> reply(StatusCodes.OK, ack));
             });
         }));
     }
