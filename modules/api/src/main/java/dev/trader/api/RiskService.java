@@ -7,6 +7,7 @@ import dev.trader.engine.account.RiskStatus;
 import dev.trader.risk.rules.PreTradeRisk;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,10 @@ public final class RiskService {
         Map<String, String> constraints = rules.effectiveConstraints(account.risk().book().risk(), asOf);
         List<RiskReport.Blackout> blackouts = new ArrayList<>();
         var calendar = engine.newsCalendar().calendar();
-        for (InstrumentRules r : engine.settings().instruments().values()) {
+        // By instrument id, as /api/instruments lists them: the settings' map has no order of its own.
+        List<InstrumentRules> instruments = engine.settings().instruments().values().stream()
+                .sorted(Comparator.comparing(i -> i.instrument().value())).toList();
+        for (InstrumentRules r : instruments) {
             rules.blackout(r, calendar, asOf).ifPresent(e -> blackouts.add(new RiskReport.Blackout(r.instrument().value(), e.title(), e.currency(),
                     e.impact().name(), e.time().toString(), e.time().plus(engine.settings().risk().propFirm().news().after()).toString())));
         }

@@ -67,6 +67,8 @@ public final class Routes extends AllDirectives {
     private static final long OPERATOR_MAX_BYTES = 4096;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Assembled once, here: a broken src-shared/api stops the boot instead of serving a broken description. */
+    private final byte[] openApi = OpenApiDocument.load();
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
                   StrategyService strategies, RiskService risk, ReadModelQueries readModel) {
@@ -111,15 +113,18 @@ public final class Routes extends AllDirectives {
     }
 
     /**
-     * Health and readiness are open (probes carry no keys), and so is the live feed's upgrade (its key
-     * comes in the first message); everything else needs an API key: reads
-     * the viewer role and sight of the node's account, writes the role each names.
+     * Health and readiness are open (probes carry no keys), so are the API's description (it is in
+     * the repository anyway, and tools fetch it without a key) and the live feed's upgrade (its key
+     * comes in the first message); everything else needs an API key: reads the viewer role and sight
+     * of the node's account, writes the role each names.
      */
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
                 path("ws", () -> webSocketFeed == null ? reject() : webSocketFeed.route()),
+                path(segment("api").slash("openapi.json"), () -> get(() -> complete(HttpResponse.create()
+                        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi))))),
                 guard.authenticated(key -> concat(
                         path("metrics", () -> get(this::metrics)),
                         pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));
@@ -328,7 +333,8 @@ public final class Routes extends AllDirectives {
                 }
                 return onSuccess(audit.act(key, "reconciliation-acknowledge", body, () -> reconciliation.state().thenApply(s -> s.latest()),
                         () -> reconciliation.acknowledge(request.instrument().value(),
-                                request.reason() + " (POST /api/reconciliations/acknowledge by key " + key.id() + ")")), ack -> reply(StatusCodes.OK, ack));
+                                request.reason() + " (POST /api/reconciliations/acknowledge by key " + key.id() + ")")
+                                .thenApply(AcknowledgementView::of)), ack -> reply(StatusCodes.OK, ack));
             });
         }));
     }

@@ -1,6 +1,7 @@
 package dev.trader.api;
 
 import dev.trader.domain.id.InstrumentId;
+import dev.trader.domain.market.Timeframe;
 import dev.trader.engine.Engine;
 import dev.trader.engine.settings.StrategyBinding;
 import dev.trader.engine.strategy.StrategyEntity;
@@ -67,6 +68,6 @@ public final class StrategyService {
                     .toCompletableFuture());
         }
         return CompletableFuture.allOf(markets.toArray(CompletableFuture[]::new)).thenApply(v -> new StrategyView(b.strategy().id().value(),
-                b.strategy().timeframes().stream().map(Object::toString).sorted().toList(), markets.stream().map(CompletableFuture::join).toList()));
+                b.strategy().timeframes().stream().sorted().map(Timeframe::label).toList(), markets.stream().map(CompletableFuture::join).toList()));
     }
 }

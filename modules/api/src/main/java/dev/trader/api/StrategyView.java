@@ -3,7 +3,8 @@ package dev.trader.api;
 import java.util.List;
 
 /**
- * One configured strategy as {@code GET /api/strategies} shows it: its timeframes and, per
+ * One configured strategy as {@code GET /api/strategies} shows it: its timeframes (as the
+ * configuration names them, {@code 1m}, {@code 1h}, shortest first) and, per
  * instrument it trades, whether it is enabled, the operator's confidence threshold, bars seen and
  * signals raised.
  */
