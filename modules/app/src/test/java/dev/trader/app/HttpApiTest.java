@@ -350,7 +350,7 @@ class HttpApiTest {
 
     @Test
     void anUnknownRouteIsAJsonNotFound() throws Exception {
-        for (String path : List.of("/nope", "/api", "/api/status/extra", "/api/instruments")) {
+        for (String path : List.of("/nope", "/api", "/api/status/extra", "/api/instruments/binance:BTCUSDT/extra")) {
             HttpResponse<String> r = get(path);
             assertEquals(404, r.statusCode(), path + ": " + r.body());
             assertJsonContentType(r);
