@@ -111,7 +111,17 @@ class OpenApiDocumentTest {
                 assertTrue(Set.of("public", "viewer", "trader", "admin").contains(role), where + ": x-role is " + role);
                 assertTrue(op.path("description").asText().contains(role.equals("public") ? "Public" : "Role: " + role), where + ": the description names the role");
                 assertEquals(role.equals("public"), op.has("security") && op.path("security").isEmpty(), where + ": public operations, and only they, need no key");
-                assertTrue(op.path("responses").has("200"), where + ": 200");
+                // A WebSocket's upgrade (GET /ws) answers 101 and names its frames' schemas in x-messages; every other operation answers 200.
+                boolean upgrade = op.has("x-messages");
+                assertTrue(op.path("responses").has(upgrade ? "101" : "200"), where + (upgrade ? ": a WebSocket's upgrade answers 101" : ": 200"));
+                if (upgrade) {
+                    assertTrue(role.equals("public") && method.getKey().equals("get"), where + ": a WebSocket is opened by a GET and authenticates in its first message");
+                    for (String side : List.of("client", "server")) {
+                        JsonNode frames = op.path("x-messages").path(side);
+                        assertTrue(frames.isArray() && !frames.isEmpty(), where + ": x-messages names the " + side + "'s frames");
+                        frames.forEach(f -> assertTrue(f.path("$ref").asText().startsWith("schemas/"), where + ": each frame a schema file: " + f));
+                    }
+                }
                 if (!role.equals("public")) {
                     assertTrue(op.path("responses").has("401") && op.path("responses").has("429"), where + ": a keyed route answers 401 and 429");
                 }
@@ -122,6 +132,10 @@ class OpenApiDocumentTest {
                     assertTrue(op.path("responses").has("400") && op.path("responses").has("413"), where + ": a body can be malformed or too large");
                 }
                 for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
+                    if (upgrade && response.getKey().equals("101")) {
+                        assertFalse(response.getValue().has("content"), where + " 101: the upgrade has no body");
+                        continue;
+                    }
                     JsonNode r = response.getValue().has("$ref") ? doc.at(response.getValue().path("$ref").asText().substring(1)) : response.getValue();
                     assertFalse(r.path("content").isEmpty(), where + " " + response.getKey() + ": a content type");
                     r.path("content").forEach(c -> assertTrue(c.has("schema"), where + " " + response.getKey() + ": each content type with its schema"));

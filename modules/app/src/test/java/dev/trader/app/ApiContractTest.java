@@ -13,6 +13,8 @@ import com.typesafe.config.ConfigValueFactory;
 import dev.trader.api.OpenApiDocument;
 import dev.trader.api.security.ApiKeys;
 import dev.trader.app.testing.AlertsApi;
+import dev.trader.app.testing.FeedClient;
+import dev.trader.app.testing.FeedClient.Received;
 import dev.trader.app.testing.ApiContract;
 import dev.trader.app.testing.ApiContract.Caller;
 import dev.trader.app.testing.ApiContract.Request;
@@ -26,6 +28,7 @@ import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.domain.order.OrderSide;
 import dev.trader.engine.account.IntentDecision;
+import dev.trader.engine.readmodel.query.TradesCsv;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.execution.binance.BinanceCredentials;
 import dev.trader.execution.binance.BinanceOrderType;
@@ -36,8 +39,10 @@ import dev.trader.execution.sim.ExchangeSimServer;
 import dev.trader.execution.sim.config.SimConfig;
 import dev.trader.execution.sim.ws.SimWsConfig;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,6 +55,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +71,8 @@ import org.junit.jupiter.api.io.TempDir;
  * status ({@link ApiContract}). Two nodes: a paper node on the production strategies with TWAP
  * entries, fed the engine fixtures (orders, fills, parent orders, positions, alerts, a news
  * blackout), and a node trading through the exchange simulator, for the reconciliation routes.
+ * The live feed's upgrade is called as java.net.http's HttpClient can (a plain GET), and its frames,
+ * sent and received over a real WebSocket, are held to the schemas its operation names in x-messages.
  * The last test checks that the document and the routes name the same operations, and replays each
  * without a key and with too little authority.
  *
@@ -161,6 +169,15 @@ class ApiContractTest {
         viewer(paper).get("/api/operator-actions").answers(200);
         assertFalse(viewer(paper).get("/api/reconciliations").answers(200).path("enabled").asBoolean(), "the paper venue keeps no books");
         trader(paper).post("/api/governor/self-report", "{\"state\": 3}").answers(409);
+        // The history of a node that has done nothing: empty pages, analytics with nothing defined, a CSV with its header only.
+        for (String page : List.of("/api/orders", "/api/trades", "/api/signals")) {
+            JsonNode empty = viewer(paper).get(page).answers(200);
+            assertTrue(empty.path("total").asLong() == 0 && empty.path("nextCursor").isNull(), page + ": " + empty);
+        }
+        JsonNode noMetrics = viewer(paper).get("/api/metrics").answers(200);
+        assertTrue(noMetrics.path("profit_factor").isNull() && noMetrics.path("time_in_market").isNull(), noMetrics.toString());
+        assertEquals(String.join(",", TradesCsv.HEADER), viewer(paper).get("/api/trades.csv").response(200).body().strip());
+        assertTrue(viewer(paper).get("/api/positions").answers(200).isEmpty(), "nothing traded, nothing open");
         passed.add("fresh");
     }
 
@@ -183,6 +200,28 @@ class ApiContractTest {
         awaitActiveAlert("slippage_above_p90");
         awaitAuditHead();
         viewer(paper).get("/metrics").answers(200);
+        assertEquals(viewer(paper).get("/api/status").answers(200).path("openPositions"), viewer(paper).get("/api/positions").answers(200),
+                "/api/positions is the status's openPositions");
+
+        // The history, once the read model has taken in the replay: pages that follow their cursor, filters, the CSV, the analytics.
+        long trades = awaitReadModel();
+        JsonNode first = viewer(paper).get("/api/orders?limit=5").answers(200);
+        assertEquals(5, first.path("items").size(), first.toString());
+        JsonNode second = viewer(paper).get("/api/orders?limit=5&cursor=" + first.path("nextCursor").asText()).answers(200);
+        assertFalse(second.path("items").isEmpty(), "the fixtures make more than 5 orders: " + first.path("total"));
+        viewer(paper).get("/api/orders?status=filled,PARTIALLY_FILLED&symbol=BTCUSDT&strategy=ema-cross&from=2023-03-01&to=2023-04-01T00:00:00Z&limit=500")
+                .answers(200).path("items").forEach(o -> assertTrue(Set.of("FILLED", "PARTIALLY_FILLED").contains(o.path("status").asText()), o.toString()));
+        assertEquals(trades, viewer(paper).get("/api/trades?limit=500").answers(200).path("items").size());
+        viewer(paper).get("/api/trades?status=WIN,LOSS&symbol=binance:ETHUSDT&limit=1").answers(200);
+        HttpResponse<String> csv = viewer(paper).get("/api/trades.csv").response(200);
+        assertEquals("attachment; filename=\"trades.csv\"", csv.headers().firstValue("Content-Disposition").orElse(""), csv.headers().map().toString());
+        assertEquals(trades + 1, csv.body().lines().count(), "a header and one record per trade");
+        viewer(paper).get("/api/trades.csv?status=loss&from=2023-03-17T00:00:00%2B01:00").response(200);
+        assertTrue(viewer(paper).get("/api/signals?limit=500").answers(200).path("total").asLong() > 0);
+        viewer(paper).get("/api/signals?status=APPROVED,undecided&strategy=rsi-reversion&limit=3").answers(200);
+        JsonNode metrics = viewer(paper).get("/api/metrics").answers(200);
+        assertFalse(metrics.path("regime_strategy_symbol_matrix").isEmpty(), metrics.toString());
+        viewer(paper).get("/api/metrics?status=WIN&symbol=ETHUSDT&strategy=ema-cross&from=2023-03-17&to=2023-03-18").answers(200);
         passed.add("traded");
     }
 
@@ -248,8 +287,57 @@ class ApiContractTest {
         passed.add("exchange");
     }
 
+    /**
+     * {@code GET /ws} as the HTTP helper can call it (without the upgrade: 400; from a foreign page:
+     * 403), then the WebSocket itself: the client's frames and every frame the server sends, from
+     * the welcome through the replay of the whole journal to live, valid under the schemas the
+     * operation names in x-messages; and frames the server refuses, refused by the schemas too.
+     */
     @Test
     @Order(5)
+    void theLiveFeedUpgradesAndEveryFrameFollowsItsSchema() throws Exception {
+        trade();
+        anonymous(paper).get("/ws").answers(400);
+        admin(paper).get("/ws").answers(400);
+        anonymous(paper).get("/ws").header("Origin", "http://elsewhere.example").answers(403);
+        JsonNode frames = API.description().operation("GET", "/ws").orElseThrow().spec().path("x-messages");
+        JsonNode auth = frames.path("client").path(0);
+        JsonNode subscribe = frames.path("client").path(1);
+        JsonNode message = frames.path("server").path(0);
+        String authText = "{\"type\":\"auth\",\"key\":\"" + KEYS.get("admin") + "\"}";
+        String subscribeText = "{\"type\":\"subscribe\",\"from\":0}";
+        assertTrue(API.description().validate(auth, JSON.readTree(authText)).isEmpty(), authText);
+        assertTrue(API.description().validate(subscribe, JSON.readTree(subscribeText)).isEmpty(), subscribeText);
+        assertTrue(API.description().validate(subscribe, JSON.readTree("{\"type\":\"subscribe\"}")).isEmpty());
+
+        List<Received> received;
+        try (FeedClient feed = FeedClient.connect(paper.httpPort())) {
+            API.seen().computeIfAbsent("GET /ws", k -> new TreeSet<>()).add(101);
+            feed.send(authText);
+            feed.send(subscribeText);
+            feed.await(r -> r.type().equals("live"), Duration.ofSeconds(60));
+            received = feed.messages();
+        }
+        for (Received r : received) {
+            var problems = API.description().validate(message, r.json());
+            assertTrue(problems.isEmpty(), "GET /ws sent a frame against feed-message.json: " + problems + "\n" + r.text());
+        }
+        Map<String, Long> byType = new TreeMap<>(received.stream().collect(Collectors.groupingBy(Received::type, Collectors.counting())));
+        System.out.println("[api-contract] live feed frames validated, by type: " + byType);
+        assertEquals("admin", received.get(0).data().path("key").asText(), "welcome first: " + received.get(0).text());
+        assertTrue(byType.keySet().containsAll(Set.of("welcome", "bar", "signal", "order_submitted", "fill", "position", "risk", "alert", "live")),
+                "the replay of a traded node shows every kind of message: " + byType);
+
+        // What the server refuses, the schemas refuse too.
+        refusedFrame(auth, "{\"type\":\"auth\",\"key\":\"" + KEYS.get("admin") + "\",\"from\":0}", 4401);
+        refusedFrame(auth, "{\"type\":\"subscribe\"}", 4401);
+        refusedFrame(subscribe, "{\"type\":\"subscribe\",\"from\":-1}", 1008, authText);
+        refusedFrame(subscribe, "{\"type\":\"subscribe\",\"from\":\"12\"}", 1008, authText);
+        passed.add("feed");
+    }
+
+    @Test
+    @Order(6)
     void everyRefusalAnswersWithTheErrorSchema() throws Exception {
         trade();
         // 400: malformed ids and bodies (the request schemas refuse the same bodies).
@@ -270,6 +358,17 @@ class ApiContractTest {
         admin(paper).post("/api/flatten", "").answers(400);
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": 1.5}").refusesBody();
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": \"high\"}").refusesBody();
+        // 400: the history's query parameters (an unknown one, a bad value, a cursor of another list, paging where there are no pages).
+        viewer(paper).get("/api/orders?limit=0").answers(400);
+        viewer(paper).get("/api/orders?limit=501").answers(400);
+        viewer(paper).get("/api/orders?status=WIN").answers(400);
+        viewer(paper).get("/api/trades?colour=red").answers(400);
+        viewer(paper).get("/api/trades?from=2023-03-18&to=2023-03-17").answers(400);
+        String tradesCursor = viewer(paper).get("/api/trades?limit=1").answers(200).path("nextCursor").asText();
+        assertTrue(viewer(paper).get("/api/orders?cursor=" + tradesCursor).answers(400).path("message").asText().startsWith("cursor"));
+        viewer(paper).get("/api/signals?symbol=").answers(400);
+        viewer(paper).get("/api/trades.csv?limit=10").answers(400);
+        viewer(paper).get("/api/metrics?from=yesterday").answers(400);
         // 413: bodies beyond a route's cap.
         String big = "\"" + "x".repeat(10_000) + "\"";
         admin(paper).post("/api/kill-switch", "{\"on\": true, \"strategy\": " + big + "}").answers(413);
@@ -303,6 +402,14 @@ class ApiContractTest {
         assertTrue(entries.containsKey("rsi-reversion"), "the fixtures make rsi-reversion trade too: " + entries.keySet());
         JsonNode rsiParent = viewer(paper).get("/api/parent-orders/" + entries.get("rsi-reversion").get(0)).answers(200);
         as("ema-only", paper).get("/api/orders/" + rsiParent.path("children").path(0).path("id").asText()).answers(403);
+        // A key limited to some strategies reads the history of those it names, and nothing without strategy=.
+        for (String history : List.of("/api/orders", "/api/trades", "/api/trades.csv", "/api/signals", "/api/metrics")) {
+            as("ema-only", paper).get(history).answers(403);
+            as("ema-only", paper).get(history + "?strategy=rsi-reversion").answers(403);
+        }
+        as("ema-only", paper).get("/api/orders?strategy=ema-cross").answers(200).path("items")
+                .forEach(o -> assertEquals("ema-cross", o.path("strategy").asText(), o.toString()));
+        as("ema-only", paper).get("/api/metrics?strategy=ema-cross").answers(200);
         // 429: more at once than a key's burst (20 on the exchange node); a key of its own, so that the others keep theirs.
         as("flood", atExchange).get("/api/alerts").floodUntilLimited(60);
         passed.add("refusals");
@@ -314,9 +421,9 @@ class ApiContractTest {
      * a caller without a key and one with the role below the one it documents.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void theDocumentNamesEveryRouteAndEachRefusesTooLittleAuthority() throws Exception {
-        Assumptions.assumeTrue(passed.size() == 5, "runs after the other tests of the class, which call the operations: " + passed);
+        Assumptions.assumeTrue(passed.size() == 6, "runs after the other tests of the class, which call the operations: " + passed);
         assertEquals(API.description().operationNames(), API.seen().keySet(), "documented (left) against called (right)");
         Map<String, String> roles = new TreeMap<>();
         API.description().operations().forEach(o -> roles.put(o.name(), o.role()));
@@ -363,6 +470,39 @@ class ApiContractTest {
 
     private static String anyEntry() {
         return entries.values().iterator().next().get(0);
+    }
+
+    /**
+     * The read model takes in the journal about once a second: waits until the trades, orders and
+     * signals it holds stop changing (two readings a second apart agree) and answers the trades.
+     */
+    private static long awaitReadModel() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<Long> previous = List.of();
+        while (true) {
+            List<Long> totals = new ArrayList<>();
+            for (String page : List.of("/api/trades?limit=1", "/api/orders?limit=1", "/api/signals?limit=1")) {
+                totals.add(viewer(paper).get(page).answers(200).path("total").asLong());
+            }
+            if (totals.get(0) > 0 && totals.equals(previous)) {
+                return totals.get(0);
+            }
+            assertTrue(System.nanoTime() < deadline, "the read model settles with closed trades within 60 s: " + totals);
+            previous = totals;
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The socket is closed with {@code code} at {@code frame} (after {@code before}), and {@code schema} refuses the frame too. */
+    private static void refusedFrame(JsonNode schema, String frame, int code, String... before) throws Exception {
+        try (FeedClient c = FeedClient.connect(paper.httpPort())) {
+            for (String b : before) {
+                c.send(b);
+            }
+            c.send(frame);
+            assertEquals(code, c.awaitClosed(Duration.ofSeconds(10)).code(), frame);
+        }
+        assertFalse(API.description().validate(schema, JSON.readTree(frame)).isEmpty(), "the server refuses " + frame + " but the schema accepts it");
     }
 
     /** Alerts are evaluated every 100 ms here (AlertsApi.FAST): wait for one to fire. */

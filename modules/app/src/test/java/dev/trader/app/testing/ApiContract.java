@@ -70,24 +70,24 @@ public final class ApiContract {
         }
 
         public Request get(String path) {
-            return new Request(this, "GET", path, null);
+            return new Request(this, "GET", path, null, Map.of());
         }
 
         public Request post(String path, String body) {
-            return new Request(this, "POST", path, body);
+            return new Request(this, "POST", path, body, Map.of());
         }
 
         public Request put(String path, String body) {
-            return new Request(this, "PUT", path, body);
+            return new Request(this, "PUT", path, body, Map.of());
         }
 
         public Request send(String method, String path, String body) {
-            return new Request(this, method, path, body);
+            return new Request(this, method, path, body, Map.of());
         }
 
         /** The same request from another caller (another key on the same node). */
         public Request replay(Request r) {
-            return new Request(this, r.method, r.path, r.body);
+            return new Request(this, r.method, r.path, r.body, r.headers);
         }
     }
 
@@ -96,12 +96,21 @@ public final class ApiContract {
         private final String method;
         private final String path;
         private final String body;
+        private final Map<String, String> headers;
 
-        private Request(Caller caller, String method, String path, String body) {
+        private Request(Caller caller, String method, String path, String body, Map<String, String> headers) {
             this.caller = caller;
             this.method = method;
             this.path = path;
             this.body = body;
+            this.headers = headers;
+        }
+
+        /** The same request with a header more (one java.net.http lets a client set: Origin, Accept, ...). */
+        public Request header(String name, String value) {
+            Map<String, String> more = new TreeMap<>(headers);
+            more.put(name, value);
+            return new Request(caller, method, path, body, Map.copyOf(more));
         }
 
         /** The port of the node it goes to. */
@@ -112,6 +121,13 @@ public final class ApiContract {
         /** Sends it, checks the answer has {@code status} and what openapi.json documents for it, and answers the body (null unless JSON). */
         public JsonNode answers(int status) throws Exception {
             return check(HTTP.send(build(), HttpResponse.BodyHandlers.ofString()), status);
+        }
+
+        /** As {@link #answers} does, and the response itself: for an answer that is not JSON (the trades' CSV) and its headers. */
+        public HttpResponse<String> response(int status) throws Exception {
+            HttpResponse<String> r = HTTP.send(build(), HttpResponse.BodyHandlers.ofString());
+            check(r, status);
+            return r;
         }
 
         /** 400, and the request's schema refuses the body too: the description is as strict as the server. */
@@ -148,7 +164,7 @@ public final class ApiContract {
 
         @Override
         public String toString() {
-            return method + " " + path + (body == null || body.isEmpty() ? "" : " " + (body.length() > 120 ? body.substring(0, 120) + "…" : body));
+            return method + " " + path + (headers.isEmpty() ? "" : " " + headers) + (body == null || body.isEmpty() ? "" : " " + (body.length() > 120 ? body.substring(0, 120) + "…" : body));
         }
 
         private HttpRequest build() {
@@ -160,6 +176,7 @@ public final class ApiContract {
             if (caller.key != null) {
                 b.header("Authorization", "Bearer " + caller.key);
             }
+            headers.forEach(b::header);
             return b.build();
         }
 
