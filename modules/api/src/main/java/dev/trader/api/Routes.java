@@ -122,7 +122,7 @@ public final class Routes extends AllDirectives {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
-                path("ws", () -> webSocketFeed == null ? reject() : webSocketFeed.route()),
+                path("ws", () -> get(() -> webSocketFeed == null ? reject() : webSocketFeed.route())),
                 path(segment("api").slash("openapi.json"), () -> get(() -> complete(HttpResponse.create()
                         .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi))))),
                 guard.authenticated(key -> concat(
