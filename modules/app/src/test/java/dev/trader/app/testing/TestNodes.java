@@ -30,6 +30,9 @@ public final class TestNodes {
         overrides.put("pekko.remote.artery.canonical.port", 0);
         overrides.put("trader.http.port", 0);
         overrides.putIfAbsent("trader.api.bootstrap-key", ADMIN_KEY);
+        // Tests poll a node far faster than an operator may; the rate limit has its own test.
+        overrides.putIfAbsent("trader.api.rate-limit.requests-per-second", 100_000);
+        overrides.putIfAbsent("trader.api.rate-limit.burst", 100_000);
         // No nightly export from test nodes (a test running past 00:05 UTC would write into the working directory).
         overrides.put("trader.exports.enabled", false);
         return ConfigLoader.load(null, overrides);

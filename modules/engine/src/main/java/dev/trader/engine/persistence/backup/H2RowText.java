@@ -20,7 +20,7 @@ final class H2RowText {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String NULL = "\\N";
 
-    private enum Kind { INTEGER, DECIMAL, BOOLEAN, TEXT, BINARY, TIMESTAMP_TZ }
+    private enum Kind { INTEGER, DECIMAL, DOUBLE, BOOLEAN, TEXT, BINARY, TIMESTAMP_TZ }
 
     private H2RowText() {
     }
@@ -29,6 +29,7 @@ final class H2RowText {
         return switch (c.jdbcType()) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Kind.INTEGER;
             case Types.DECIMAL, Types.NUMERIC -> Kind.DECIMAL;
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> Kind.DOUBLE;
             case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
             case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.CLOB, Types.NCLOB -> Kind.TEXT;
             case Types.BLOB, Types.VARBINARY, Types.BINARY, Types.LONGVARBINARY -> Kind.BINARY;
@@ -54,6 +55,11 @@ final class H2RowText {
                 case DECIMAL -> {
                     java.math.BigDecimal v = rs.getBigDecimal(at);
                     yield v == null ? null : v.toPlainString();
+                }
+                case DOUBLE -> {
+                    // Double.toString gives the shortest text that parses back to the same double.
+                    double v = rs.getDouble(at);
+                    yield rs.wasNull() ? null : Double.toString(v);
                 }
                 case BOOLEAN -> {
                     boolean v = rs.getBoolean(at);
@@ -95,6 +101,7 @@ final class H2RowText {
                 switch (kind(table, c)) {
                     case INTEGER -> insert.setLong(at, Long.parseLong(f));
                     case DECIMAL -> insert.setBigDecimal(at, new java.math.BigDecimal(f));
+                    case DOUBLE -> insert.setDouble(at, Double.parseDouble(f));
                     case BOOLEAN -> insert.setBoolean(at, parseBoolean(f));
                     case TEXT -> insert.setString(at, unescape(f));
                     case BINARY -> insert.setBytes(at, parseBinary(f));
