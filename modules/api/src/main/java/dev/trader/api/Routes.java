@@ -65,6 +65,8 @@ public final class Routes extends AllDirectives {
     private static final long OPERATOR_MAX_BYTES = 4096;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final DashboardAssets dashboard = new DashboardAssets(Routes.class.getClassLoader(),
+            (code, error, message) -> error(StatusCodes.get(code), error, message));
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
                   StrategyService strategies, RiskService risk, ReadModelQueries readModel) {
@@ -103,13 +105,15 @@ public final class Routes extends AllDirectives {
     }
 
     /**
-     * Health and readiness are open (probes carry no keys); everything else needs an API key: reads
-     * the viewer role and sight of the node's account, writes the role each names.
+     * Health and readiness are open (probes carry no keys), and so is the dashboard's page (it holds no
+     * data: each read it makes needs a key); everything else needs an API key: reads the viewer role
+     * and sight of the node's account, writes the role each names.
      */
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
                 path("health", () -> get(this::health)),
                 path("ready", () -> get(this::ready)),
+                dashboard.route(),
                 guard.authenticated(key -> concat(
                         path("metrics", () -> get(this::metrics)),
                         pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));
@@ -118,6 +122,7 @@ public final class Routes extends AllDirectives {
     private Route api(ApiKey key) {
         return concat(
                 path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
+                path("whoami", () -> get(() -> reply(StatusCodes.OK, WhoAmIView.of(key)))),
                 path("kill-switch", () -> post(() -> guard.role(key, Role.ADMIN, () -> killSwitch(key)))),
                 path(segment("governor").slash("self-report"), () -> post(() -> guard.role(key, Role.TRADER, () -> selfReport(key)))),
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
