@@ -69,6 +69,8 @@ public final class Routes extends AllDirectives {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** Assembled once, here: a broken src-shared/api stops the boot instead of serving a broken description. */
     private final byte[] openApi = OpenApiDocument.load();
+    private final DashboardAssets dashboard = new DashboardAssets(Routes.class.getClassLoader(),
+            (code, error, message) -> error(StatusCodes.get(code), error, message));
 
     public Routes(StatusService status, ExecutionQualityService quality, ReadinessProbe readiness, ApiGuard guard, OperatorAudit audit,
                   StrategyService strategies, RiskService risk, ReadModelQueries readModel) {
@@ -114,9 +116,10 @@ public final class Routes extends AllDirectives {
 
     /**
      * Health and readiness are open (probes carry no keys), so are the API's description (it is in
-     * the repository anyway, and tools fetch it without a key) and the live feed's upgrade (its key
-     * comes in the first message); everything else needs an API key: reads the viewer role and sight
-     * of the node's account, writes the role each names.
+     * the repository anyway, and tools fetch it without a key), the live feed's upgrade (its key
+     * comes in the first message) and the dashboard's page (it holds no data: each read it makes needs
+     * a key); everything else needs an API key: reads the viewer role and sight of the node's
+     * account, writes the role each names.
      */
     public Route route() {
         return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> guard.cors(() -> concat(
@@ -125,6 +128,7 @@ public final class Routes extends AllDirectives {
                 path("ws", () -> get(() -> webSocketFeed == null ? reject() : webSocketFeed.route())),
                 path(segment("api").slash("openapi.json"), () -> get(() -> complete(HttpResponse.create()
                         .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi))))),
+                dashboard.route(),
                 guard.authenticated(key -> concat(
                         path("metrics", () -> get(this::metrics)),
                         pathPrefix("api", () -> guard.account(key, status.accountId(), () -> api(key)))))))));
@@ -133,6 +137,7 @@ public final class Routes extends AllDirectives {
     private Route api(ApiKey key) {
         return concat(
                 path("status", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s)))),
+                path("whoami", () -> get(() -> reply(StatusCodes.OK, WhoAmIView.of(key)))),
                 path("kill-switch", () -> post(() -> guard.role(key, Role.ADMIN, () -> killSwitch(key)))),
                 path(segment("governor").slash("self-report"), () -> post(() -> guard.role(key, Role.TRADER, () -> selfReport(key)))),
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),

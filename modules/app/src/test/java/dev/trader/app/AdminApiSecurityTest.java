@@ -54,6 +54,7 @@ class AdminApiSecurityTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/metrics", null, "viewer"),
             new Endpoint("GET", "/api/status", null, "viewer"),
+            new Endpoint("GET", "/api/whoami", null, "viewer"),
             new Endpoint("GET", "/api/instruments/binance:BTCUSDT", null, "viewer"),
             new Endpoint("GET", "/api/orders/tnosuchorder", null, "viewer"),
             new Endpoint("GET", "/api/execution-quality", null, "viewer"),
@@ -137,6 +138,59 @@ class AdminApiSecurityTest {
         }
         assertEquals(200, get("/health", null).statusCode(), "probes need no key");
         assertEquals(200, get("/ready", null).statusCode(), "probes need no key");
+    }
+
+    @Test
+    void whoamiNamesTheCallersKeyRoleAndScope() throws Exception {
+        JsonNode viewer = JSON.readTree(get("/api/whoami", KEYS.get("viewer")).body());
+        assertEquals("{\"keyId\":\"viewer\",\"role\":\"viewer\",\"accounts\":[\"*\"],\"strategies\":[\"*\"]}", viewer.toString());
+        JsonNode limited = JSON.readTree(get("/api/whoami", KEYS.get("cross-only")).body());
+        assertEquals("admin", limited.path("role").asText());
+        assertEquals("[\"cross\"]", limited.path("strategies").toString());
+        assertFalse(get("/api/whoami", KEYS.get("admin")).body().contains(KEYS.get("admin").substring(20)), "the key's secret is never echoed");
+    }
+
+    @Test
+    void theDashboardPageIsPublicItsDataIsNot() throws Exception {
+        HttpResponse<String> page = get("/", null);
+        if (AdminApiSecurityTest.class.getClassLoader().getResource("dashboard/index.html") == null) {
+            // built with -Ddashboard.skip: the node says so
+            assertEquals(404, page.statusCode(), page.body());
+            assertTrue(page.body().contains("the dashboard is not built into this jar"), page.body());
+            return;
+        }
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().map().toString());
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), page.headers().map().toString());
+        assertTrue(page.body().contains("<div id=\"root\">"), page.body());
+        var script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page.body());
+        assertTrue(script.find(), page.body());
+        HttpResponse<String> js = get(script.group(1), null);
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("application/javascript"), js.headers().map().toString());
+        assertEquals("public, max-age=31536000, immutable", js.headers().firstValue("Cache-Control").orElse(""));
+        // the page routes itself: a browser's paths answer the page; an API client's unknown path, the API's, the probes' and
+        // missing assets do not
+        assertEquals(page.body(), browse("/risk").body());
+        assertEquals(page.body(), browse("/trades/2023").body());
+        assertEquals(404, get("/risk", KEYS.get("viewer")).statusCode(), "a script asking for /risk gets the API's 404");
+        assertEquals(401, browse("/api/status").statusCode());
+        assertEquals(200, browse("/health").statusCode());
+        assertTrue(browse("/health").body().contains("\"status\""));
+        HttpResponse<String> missing = get("/assets/nothing-here.js", null);
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", JSON.readTree(missing.body()).path("error").asText());
+        assertEquals(404, get("/assets/..%2F..%2Fapplication.conf", null).statusCode(), "nothing outside dashboard/assets/");
+        assertEquals(404, get("/assets/logback.xml", null).statusCode(), "only the bundle's kinds of files");
+        assertEquals(401, get("/api/status", null).statusCode(), "the data needs a key");
+        assertEquals(401, get("/api/no-such-route", null).statusCode());
+        HttpResponse<String> unknown = get("/api/no-such-route", KEYS.get("viewer"));
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals("not_found", JSON.readTree(unknown.body()).path("error").asText());
+        HttpResponse<String> wrongMethod = post("/api/no-such-route", "{}", KEYS.get("admin"));
+        assertEquals(404, wrongMethod.statusCode(), "a POST to an unknown API path is still the API's 404: " + wrongMethod.body());
+        assertEquals(401, get("/metrics", null).statusCode());
     }
 
     @Test
@@ -244,6 +298,12 @@ class AdminApiSecurityTest {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
         return e.method().equals("GET") ? get(e.path(), key) : post(e.path(), e.body(), key);
+    }
+
+    /** As a browser navigates: asking for HTML, without a key. */
+    private static HttpResponse<String> browse(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path, String key) throws Exception {

@@ -15,7 +15,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * {@code GET /ws}: the upgrade to the live feed. The key comes in the first message, not here (a
  * browser cannot set headers on a WebSocket, and a query string ends up in logs), so the route is
- * open; a browser's page from an origin not in {@code trader.api.cors.allowed-origins} is refused
+ * open; a browser's page from an origin that is neither the node's own (its dashboard) nor in
+ * {@code trader.api.cors.allowed-origins} is refused
  * 403 before the upgrade (the same allowlist as the API's CORS: a WebSocket is not subject to CORS,
  * so the server must check); a request without an Origin (not a browser) passes.
  */
@@ -29,10 +30,16 @@ final class WebSocketFeedRoute extends AllDirectives {
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
+    /** The node's own page (the dashboard it serves) opens the feed from the node's own origin. */
+    private static boolean sameOrigin(String origin, org.apache.pekko.http.javadsl.model.HttpRequest request) {
+        Optional<String> host = request.getHeader("Host").map(HttpHeader::value);
+        return host.isPresent() && (origin.equals("http://" + host.get()) || origin.equals("https://" + host.get()));
+    }
+
     Route route() {
         return extractRequest(request -> {
             Optional<String> origin = request.getHeader("Origin").map(HttpHeader::value);
-            if (origin.isPresent() && !allowedOrigins.contains(origin.get())) {
+            if (origin.isPresent() && !sameOrigin(origin.get(), request) && !allowedOrigins.contains(origin.get())) {
                 return complete(StatusCodes.FORBIDDEN, new ApiError("forbidden", "origin " + origin.get()
                         + " is not allowed (trader.api.cors.allowed-origins)"), Jackson.marshaller(json));
             }
