@@ -156,6 +156,12 @@ class ApiContractTest {
         anonymous(paper).get("/ready").answers(200);
         assertEquals(JSON.readTree(OpenApiDocument.load()), anonymous(paper).get("/api/openapi.json").answers(200), "served as assembled at boot");
         viewer(paper).get("/metrics").answers(200);
+        assertEquals("viewer", viewer(paper).get("/api/whoami").answers(200).path("role").asText());
+        String dashboardPage = anonymous(paper).get("/").response(200).body();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/assets/[A-Za-z0-9._-]+\\.js").matcher(dashboardPage);
+        assertTrue(script.find(), "the page links its bundle: " + dashboardPage);
+        anonymous(paper).get(script.group()).response(200);
+        anonymous(paper).get("/assets/no-such-file.js").answers(404);
         viewer(paper).get("/api/status").answers(200);
         viewer(paper).get("/api/instruments").answers(200);
         assertTrue(viewer(paper).get("/api/instruments/" + BTC).answers(200).path("watermark").isNull(), "no bar yet");
