@@ -17,7 +17,7 @@ public final class RiskViews {
 
     public static RiskView of(RiskStatus r) {
         boolean propFirm = r.equity() != null;
-        // Before the account's first event its trading day is a placeholder (the epoch's), not a day: none yet, as asOf.
+        // Before the account's first event its trading day is the epoch's, a day it never traded: none yet, as asOf.
         String tradingDay = r.asOf() == null ? null : text(r.tradingDay());
         return new RiskView(r.model(), text(r.asOf()), tradingDay, amount(r.equity()), amount(r.balance()), amount(r.dayStartBalance()),
                 propFirm ? floor(r.equity(), r.dailyFloor()) : null, propFirm ? floor(r.equity(), r.overallFloor()) : null,

@@ -22,14 +22,14 @@ final class LogIdentity {
     private LogIdentity() {
     }
 
-    /** Before the command {@code args} names runs. A configuration that cannot be read leaves the placeholders: the command reports it. */
+    /** Before the command {@code args} names runs. A configuration that cannot be read leaves logback.xml's defaults: the command reports it. */
     static void atStart(String[] args) {
         try {
             Config config = ConfigFactory.load();
             String mode = args.length > 0 && BACKTESTING.contains(args[0]) ? "backtest" : config.getString("trader.mode");
             set(mode, config.getString("trader.node-name"));
         } catch (RuntimeException e) {
-            // Nothing to do: the lines keep logback.xml's placeholders until a node starts.
+            // Nothing to do: the lines keep logback.xml's default mode and node until a node starts.
         }
     }
 

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.trader.api.security.ApiKeys;
 import dev.trader.app.testing.H2Backend;
 import dev.trader.app.testing.SyntheticBars;
+import dev.trader.app.testing.TestKeys;
 import dev.trader.app.testing.TestNodes;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,9 +103,7 @@ class AdminApiSecurityTest {
     }
 
     private static Map<String, Object> key(String id, String role, List<String> accounts, List<String> strategies) {
-        ApiKeys.NewKey k = ApiKeys.generate(id);
-        KEYS.put(id, k.key());
-        return Map.of("id", id, "role", role, "sha256", k.sha256(), "accounts", accounts, "strategies", strategies);
+        return TestKeys.configured(KEYS, id, role, accounts, strategies);
     }
 
     @AfterAll

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.trader.api.security.ApiKeys;
 import dev.trader.app.testing.FeedClient;
 import dev.trader.app.testing.FeedClient.Closed;
 import dev.trader.app.testing.FeedClient.Received;
 import dev.trader.app.testing.H2Backend;
 import dev.trader.app.testing.NeverReadingFeedClient;
+import dev.trader.app.testing.TestKeys;
 import dev.trader.app.testing.TestNodes;
 import dev.trader.engine.persistence.JdbcSettings;
 import java.net.URI;
@@ -144,9 +144,7 @@ class LiveFeedWebSocketTest {
     }
 
     private static Map<String, Object> key(String id, String role, List<String> accounts, List<String> strategies) {
-        ApiKeys.NewKey k = ApiKeys.generate(id);
-        KEYS.put(id, k.key());
-        return Map.of("id", id, "role", role, "sha256", k.sha256(), "accounts", accounts, "strategies", strategies);
+        return TestKeys.configured(KEYS, id, role, accounts, strategies);
     }
 
     @AfterAll
