@@ -354,7 +354,10 @@ public final class Routes extends AllDirectives {
 
     private static final String NO_RECONCILIATION = "the venue keeps no books of its own (paper trading): there is nothing to reconcile";
 
-    /** {@code /api/strategies/{id}}: read it, start or stop it, or set its threshold (the trader role; only strategies the key may see). */
+    /**
+     * {@code /api/strategies/{id}}: read it, start or stop it, set its threshold, change its parameters or
+     * reset them to the configured ones (the trader role; only strategies the key may see).
+     */
     private Route strategy(ApiKey key, String id) {
         if (!strategies.ids().contains(id)) {
             return error(StatusCodes.NOT_FOUND, "not_found", "strategy '" + id + "' is not configured");
@@ -375,7 +378,33 @@ public final class Routes extends AllDirectives {
                             }
                             return onSuccess(audit.act(key, "strategy-threshold", id + " " + body, () -> strategies.get(id),
                                     () -> strategies.setThreshold(id, request.minConfidence())), v -> reply(StatusCodes.OK, v));
-                        })))))));
+                        }))))),
+                path("parameters", () -> concat(
+                        put(() -> guard.role(key, Role.TRADER, () -> withSizeLimit(OPERATOR_MAX_BYTES,
+                                () -> entity(Unmarshaller.entityToString(), body -> changeParameters(key, id, body))))),
+                        delete(() -> guard.role(key, Role.TRADER, () -> onSuccess(audit.act(key, "strategy-parameters-reset", id,
+                                () -> strategies.get(id), () -> strategies.setParameters(id, strategies.configuredParameters(id))),
+                                v -> reply(StatusCodes.OK, v))))))));
+    }
+
+    /** Changes some parameters (the others stay): checked as configuration is, then every instrument runs with them, warmed. */
+    private Route changeParameters(ApiKey key, String id, String body) {
+        ParametersRequest request;
+        try {
+            request = ParametersRequest.parse(body);
+        } catch (IllegalArgumentException e) {
+            return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+        return onSuccess(strategies.parameters(id), current -> {
+            Map<String, Object> merged;
+            try {
+                merged = strategies.merged(id, current, request.parameters());
+            } catch (IllegalArgumentException e) {
+                return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
+            }
+            return onSuccess(audit.act(key, "strategy-parameters", id + " " + body, () -> strategies.get(id),
+                    () -> strategies.setParameters(id, merged)), v -> reply(StatusCodes.OK, v));
+        });
     }
 
     /** {@code {"reason": "..."}}: halts the account and closes every position at market from the next bar (409 when one is under way). */

@@ -11,10 +11,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The strategies as operators see and steer them: one Strategy entity per strategy and instrument,
@@ -54,20 +59,73 @@ public final class StrategyService {
         return view(binding(id).orElseThrow(), r -> new StrategyEntity.SetThreshold(minConfidence, r));
     }
 
+    /** The parameters the strategy runs with now (its first instrument's: a change goes to all of them). */
+    public CompletionStage<Map<String, Object>> parameters(String id) {
+        StrategyBinding b = binding(id).orElseThrow();
+        return engine.strategy(new StrategyEntityId(b.strategy().id(), b.instruments().get(0))).<StrategyEntityState>ask(StrategyEntity.GetStatus::new, timeout)
+                .thenApply(s -> s.parameters() == null ? b.parameters() : s.parameters());
+    }
+
+    /**
+     * {@code current} with {@code changes} over it, checked by building the strategy from them as
+     * its configuration is checked: an unknown parameter or a value out of range is an
+     * {@link IllegalArgumentException} naming it ({@code parameters.<name>}).
+     */
+    public Map<String, Object> merged(String id, Map<String, Object> current, Map<String, Object> changes) {
+        StrategyBinding b = binding(id).orElseThrow();
+        Map<String, Object> merged = new TreeMap<>(current);
+        merged.putAll(changes);
+        try {
+            b.withParameters(merged);
+        } catch (IllegalArgumentException e) {
+            String owner = "strategies." + id + ".";
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(message.startsWith(owner) ? "parameters." + message.substring(owner.length()) : message, e);
+        }
+        return merged;
+    }
+
+    /** The configured parameters: what {@link #merged} would give with no change, before any operator's. */
+    public Map<String, Object> configuredParameters(String id) {
+        return binding(id).orElseThrow().parameters();
+    }
+
+    /**
+     * Runs the strategy with {@code parameters} (from {@link #merged}) on every instrument, each
+     * warmed on the bars it observed last; answers with the strategy after.
+     */
+    public CompletionStage<StrategyView> setParameters(String id, Map<String, Object> parameters) {
+        StrategyBinding b = binding(id).orElseThrow();
+        return viewWithStatus(b, r -> new StrategyEntity.SetParameters(parameters, r));
+    }
+
     private Optional<StrategyBinding> binding(String id) {
         return engine.settings().strategies().stream().filter(b -> b.strategy().id().value().equals(id)).findFirst();
     }
 
     private CompletionStage<StrategyView> view(StrategyBinding b,
-                                               Function<org.apache.pekko.actor.typed.ActorRef<StrategyEntityState>, StrategyEntity.Command> command) {
+                                               Function<ActorRef<StrategyEntityState>, StrategyEntity.Command> command) {
+        return markets(b, entity -> entity.<StrategyEntityState>ask(command::apply, timeout));
+    }
+
+    /** As {@link #view} for a command answered with a status: a refusal fails the answer with its reason. */
+    private CompletionStage<StrategyView> viewWithStatus(StrategyBinding b,
+                                                         Function<ActorRef<StatusReply<StrategyEntityState>>, StrategyEntity.Command> command) {
+        // Rebuilding and warming the strategy reads its last bars back from the journal: longer than a plain ask.
+        return markets(b, entity -> entity.<StrategyEntityState>askWithStatus(command::apply, timeout.multipliedBy(4)));
+    }
+
+    private CompletionStage<StrategyView> markets(StrategyBinding b, Function<EntityRef<StrategyEntity.Command>, CompletionStage<StrategyEntityState>> ask) {
         List<CompletableFuture<StrategyView.Market>> markets = new ArrayList<>();
         for (InstrumentId instrument : b.instruments()) {
-            markets.add(engine.strategy(new StrategyEntityId(b.strategy().id(), instrument)).<StrategyEntityState>ask(command::apply, timeout)
-                    .thenApply(s -> new StrategyView.Market(instrument.value(), s.enabled(), s.minConfidence().toPlainString(), s.barsSeen(),
-                            s.signalCount(), s.watermark() == null ? null : s.watermark().toString()))
+            markets.add(ask.apply(engine.strategy(new StrategyEntityId(b.strategy().id(), instrument)))
+                    .thenApply(s -> new StrategyView.Market(instrument.value(), s.enabled(), s.minConfidence().toPlainString(),
+                            s.parameters() == null ? b.parameters() : s.parameters(), s.parameters() != null && !s.parameters().equals(b.parameters()),
+                            s.barsSeen(), s.signalCount(), s.watermark() == null ? null : s.watermark().toString()))
                     .toCompletableFuture());
         }
-        return CompletableFuture.allOf(markets.toArray(CompletableFuture[]::new)).thenApply(v -> new StrategyView(b.strategy().id().value(),
-                b.strategy().timeframes().stream().sorted().map(Timeframe::label).toList(), markets.stream().map(CompletableFuture::join).toList()));
+        return CompletableFuture.allOf(markets.toArray(CompletableFuture[]::new)).thenApply(v -> new StrategyView(b.strategy().id().value(), b.type(),
+                b.strategy().timeframes().stream().sorted().map(Timeframe::label).toList(), new TreeMap<>(b.parameters()),
+                markets.stream().map(CompletableFuture::join).toList()));
     }
 }

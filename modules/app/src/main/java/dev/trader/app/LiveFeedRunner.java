@@ -7,6 +7,7 @@ import dev.trader.engine.pipeline.BarPipeline;
 import java.util.concurrent.CompletionStage;
 import java.util.List;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -42,6 +43,12 @@ public final class LiveFeedRunner {
                 .run(system);
         this.killSwitch = running.first();
         this.done = running.second();
+        // A SIGTERM starts Pekko's shutdown, which takes sharding down: the feed stops taking bars
+        // first and the bars in flight finish, instead of failing against terminated regions.
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-market-data", () -> {
+            killSwitch.shutdown();
+            return done.exceptionally(e -> Done.getInstance());
+        });
         done.whenComplete((d, e) -> {
             if (e != null) {
                 LOG.error("live feed {} stopped: {}", feed.describe(), e.toString());

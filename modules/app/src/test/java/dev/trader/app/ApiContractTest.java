@@ -243,6 +243,17 @@ class ApiContractTest {
         trader(paper).post("/api/strategies/ema-cross/start", null).answers(200);
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": \"0.6\"}").answers(200);
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": 0}").answers(200);
+        JsonNode configured = viewer(paper).get("/api/strategies/ema-cross").answers(200).path("configuredParameters");
+        JsonNode changed = trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {\"fast\": 9}}").answers(200);
+        for (JsonNode market : changed.path("instruments")) {
+            assertEquals(9, market.path("parameters").path("fast").asInt(), changed.toString());
+            assertEquals(configured.path("slow"), market.path("parameters").path("slow"), "a parameter not named stays: " + changed);
+            assertTrue(market.path("parametersChanged").asBoolean(), changed.toString());
+            assertTrue(market.path("barsSeen").asLong() > 0, "warmed on the bars it observed: " + changed);
+        }
+        JsonNode reset = trader(paper).send("DELETE", "/api/strategies/ema-cross/parameters", null).answers(200);
+        assertFalse(reset.path("instruments").path(0).path("parametersChanged").asBoolean(), reset.toString());
+        assertEquals(configured, reset.path("instruments").path(0).path("parameters"), reset.toString());
         trader(paper).post("/api/governor/self-report", "{\"state\": 4}").answers(200);
         admin(paper).post("/api/risk/clear-halt", "{\"reason\": \"nothing is halted\"}").answers(409);
         assertTrue(admin(paper).post("/api/flatten", "{\"reason\": \"desk closes everything\"}").answers(200).path("halted").asBoolean());
@@ -364,6 +375,15 @@ class ApiContractTest {
         admin(paper).post("/api/flatten", "").answers(400);
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": 1.5}").refusesBody();
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": \"high\"}").refusesBody();
+        // Parameters: checked by the strategy's type as configuration is, naming what is wrong; nothing changes.
+        assertTrue(trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {\"fast\": 0}}").answers(400)
+                .path("message").asText().startsWith("parameters.fast must be within"));
+        assertTrue(trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {\"fastest\": 9}}").answers(400)
+                .path("message").asText().contains("fastest"));
+        trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {\"fast\": null}}").refusesBody();
+        trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {}}").refusesBody();
+        trader(paper).put("/api/strategies/ema-cross/parameters", "{\"fast\": 9}").refusesBody();
+        assertFalse(viewer(paper).get("/api/strategies/ema-cross").answers(200).path("instruments").path(0).path("parametersChanged").asBoolean());
         // 400: the history's query parameters (an unknown one, a bad value, a cursor of another list, paging where there are no pages).
         viewer(paper).get("/api/orders?limit=0").answers(400);
         viewer(paper).get("/api/orders?limit=501").answers(400);
@@ -382,6 +402,7 @@ class ApiContractTest {
         admin(paper).post("/api/risk/clear-halt", "{\"reason\": " + big + "}").answers(413);
         admin(paper).post("/api/flatten", "{\"reason\": " + big + "}").answers(413);
         trader(paper).put("/api/strategies/ema-cross/threshold", "{\"minConfidence\": " + big + "}").answers(413);
+        trader(paper).put("/api/strategies/ema-cross/parameters", "{\"parameters\": {\"fast\": " + big + "}}").answers(413);
         // 404: nothing there.
         viewer(paper).get("/api/instruments/binance:NOPEUSDT").answers(404);
         viewer(paper).get("/api/orders/tnosuchorder").answers(404);
@@ -390,6 +411,7 @@ class ApiContractTest {
         trader(paper).post("/api/strategies/nope/start", "").answers(404);
         trader(paper).post("/api/strategies/nope/stop", "").answers(404);
         trader(paper).put("/api/strategies/nope/threshold", "{\"minConfidence\": \"0.5\"}").answers(404);
+        trader(paper).put("/api/strategies/nope/parameters", "{\"parameters\": {\"fast\": 9}}").answers(404);
         viewer(paper).get("/api/no-such-route").answers(404);
         viewer(paper).get("/no-such-route").answers(404);
         // 405: a method the route does not take.

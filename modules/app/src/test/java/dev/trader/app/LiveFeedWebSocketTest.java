@@ -201,9 +201,9 @@ class LiveFeedWebSocketTest {
 
     @Test
     void aClientThatReconnectsFromItsLastSeqGetsExactlyWhatItMissed() {
-        List<String> missed = fromZero.stream().filter(r -> EVENT_TYPES.contains(r.type()) && r.seq() > droppedAt).map(Received::text).toList();
+        List<String> missed = fromZero.stream().filter(r -> EVENT_TYPES.contains(r.type()) && r.seq() > droppedAt).map(LiveFeedWebSocketTest::withoutSentAt).toList();
         List<String> replayed = afterReconnect.stream().takeWhile(r -> !r.type().equals("live"))
-                .filter(r -> EVENT_TYPES.contains(r.type())).map(Received::text).toList();
+                .filter(r -> EVENT_TYPES.contains(r.type())).map(LiveFeedWebSocketTest::withoutSentAt).toList();
         assertFalse(replayed.isEmpty(), "the client missed something while away");
         assertEquals(missed.subList(0, replayed.size()), replayed, "the replay is the journal's messages after its last seq, in order");
         List<String> together = new ArrayList<>(events(beforeDrop, 0));
@@ -223,8 +223,8 @@ class LiveFeedWebSocketTest {
         assertTrue(fromZero.stream().anyMatch(r -> r.data().path("strategy").asText().equals("rsi-reversion")), "the other strategy did trade");
         long since = liveMarker(desk).seq();
         List<String> emaCross = fromZero.stream().filter(r -> r.seq() > since && TOASTS.contains(r.type())
-                && r.data().path("strategy").asText().equals("ema-cross")).map(Received::text).toList();
-        assertEquals(emaCross, desk.stream().filter(r -> TOASTS.contains(r.type())).map(Received::text).toList(),
+                && r.data().path("strategy").asText().equals("ema-cross")).map(LiveFeedWebSocketTest::withoutSentAt).toList();
+        assertEquals(emaCross, desk.stream().filter(r -> TOASTS.contains(r.type())).map(LiveFeedWebSocketTest::withoutSentAt).toList(),
                 "every toast of its strategy, and none of another");
         assertTrue(desk.stream().anyMatch(r -> r.type().equals("bar")) && desk.stream().anyMatch(r -> r.type().equals("risk")),
                 "market data and the account's risk are for every key that may see the account");
@@ -343,8 +343,15 @@ class LiveFeedWebSocketTest {
     }
 
     /** The event messages after {@code seq}, in seq order, as text: what every client that saw them all must have seen. */
+    /** The event messages after {@code seq}, without their sentAt (when each copy was rendered: a replay's differs from the live one's). */
     private static List<String> events(List<Received> messages, long seq) {
-        return messages.stream().filter(r -> EVENT_TYPES.contains(r.type()) && r.seq() > seq).map(Received::text).toList();
+        return messages.stream().filter(r -> EVENT_TYPES.contains(r.type()) && r.seq() > seq).map(LiveFeedWebSocketTest::withoutSentAt).toList();
+    }
+
+    /** The message as the journal decides it: sentAt (when this copy was rendered, which it must say) left out. */
+    private static String withoutSentAt(Received r) {
+        java.time.Instant.parse(r.json().path("sentAt").asText());
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) r.json().deepCopy()).without("sentAt").toString();
     }
 
     /** The {@code live} message: everything up to its seq was sent before it (the replay or the latest state). */

@@ -18,10 +18,11 @@ import dev.trader.engine.settings.StrategyBinding;
 import dev.trader.engine.settings.TraderSettings;
 import dev.trader.engine.strategy.StrategyEntity;
 import dev.trader.engine.strategy.StrategyEntityId;
+import dev.trader.engine.strategy.JournalStrategyRebuilds;
+import dev.trader.engine.strategy.StrategyRebuilds;
 import dev.trader.engine.strategy.StrategyStateCopier;
 import dev.trader.risk.FlatRiskCheck;
 import dev.trader.risk.rules.PreTradeRisk;
-import dev.trader.strategy.Strategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -53,22 +54,31 @@ public final class Engine {
         this.sharding = sharding;
     }
 
+    /**
+     * Events a strategy entity reads back to warm a strategy rebuilt with new parameters: a week of
+     * 1m bars, more than the longest look-back of the shipped strategies (the regime filter's 120
+     * hourly bars).
+     */
+    private static final int WARM_UP_EVENTS = 10_080;
+
     public static Engine start(ActorSystem<?> system, TraderSettings settings, ExecutionClient executionClient) {
         ClusterSharding sharding = ClusterSharding.get(system);
         var tuning = settings.tuning();
-        Map<String, Strategy> strategies = new HashMap<>();
+        Map<String, StrategyBinding> strategies = new HashMap<>();
+        Map<String, StrategyRebuilds> rebuilds = new HashMap<>();
         for (StrategyBinding b : settings.strategies()) {
-            strategies.put(b.strategy().id().value(), b.strategy());
+            strategies.put(b.strategy().id().value(), b);
+            rebuilds.put(b.strategy().id().value(), new JournalStrategyRebuilds(system, b, WARM_UP_EVENTS));
         }
         sharding.init(Entity.of(InstrumentEntity.TYPE_KEY, ctx -> InstrumentEntity.create(ctx.getEntityId(), tuning)));
         StrategyStateCopier copier = StrategyStateCopier.of(system);
         sharding.init(Entity.of(StrategyEntity.TYPE_KEY, ctx -> {
             StrategyEntityId id = StrategyEntityId.parse(ctx.getEntityId());
-            Strategy strategy = strategies.get(id.strategy().value());
-            if (strategy == null) {
+            StrategyBinding binding = strategies.get(id.strategy().value());
+            if (binding == null) {
                 throw new IllegalArgumentException("no strategy '" + id.strategy() + "' is configured");
             }
-            return StrategyEntity.create(id, strategy, copier, tuning);
+            return StrategyEntity.create(id, binding.strategy(), rebuilds.get(id.strategy().value()), copier, tuning);
         }));
         // One calendar per node: every incarnation of the account entity here reads the same file.
         NewsCalendar news = settings.risk().propFirmModel() ? NewsCalendar.of(settings.risk().calendarFile()) : NewsCalendar.NONE;

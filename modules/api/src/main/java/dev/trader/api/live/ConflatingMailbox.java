@@ -52,18 +52,32 @@ final class ConflatingMailbox {
         this.onAvailable = callback;
     }
 
+    /** Adds a message and wakes a waiting client at once. */
     void offer(FeedFrame frame) {
+        hold(frame);
+        wake();
+    }
+
+    /**
+     * Adds a message without waking the client: the feed adds a batch this way, then calls
+     * {@link #wake} once, so a client is woken once per batch, not per message.
+     */
+    synchronized void hold(FeedFrame frame) {
+        if (waiting.size() >= capacity) {
+            makeRoomFor(frame);
+        }
+        long arrival = arrivals++;
+        waiting.put(arrival, frame);
+        if (frame.key() != null) {
+            newestOfKey.put(frame.key(), arrival);
+        }
+    }
+
+    /** Wakes the client if it found no message at its last {@link #take} and one waits now. */
+    void wake() {
         Runnable wake = null;
         synchronized (this) {
-            if (waiting.size() >= capacity) {
-                makeRoomFor(frame);
-            }
-            long arrival = arrivals++;
-            waiting.put(arrival, frame);
-            if (frame.key() != null) {
-                newestOfKey.put(frame.key(), arrival);
-            }
-            if (takerWaiting) {
+            if (takerWaiting && !waiting.isEmpty()) {
                 takerWaiting = false;
                 wake = onAvailable;
             }

@@ -48,11 +48,15 @@ final class FeedBus {
             }
             for (Subscriber s : subscribers) {
                 if (s.scope().allows(frame.strategy())) {
-                    s.mailbox().offer(frame);
+                    s.mailbox().hold(frame);
                 }
             }
         }
         head = Math.max(head, upTo);
+        // One wake per client per batch: each wake is a message to the client's stream.
+        for (Subscriber s : subscribers) {
+            s.mailbox().wake();
+        }
     }
 
     /** Adds a subscriber; the answer is the seq after which its mailbox gets every frame. */

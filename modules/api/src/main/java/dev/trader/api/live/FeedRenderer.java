@@ -3,14 +3,26 @@ package dev.trader.api.live;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.apache.pekko.util.ByteString;
 
-/** Renders a message once, as the UTF-8 bytes every client that may see it is sent. */
+/**
+ * Renders a message once, as the UTF-8 bytes every client that may see it is sent. Each message
+ * carries {@code sentAt}, the wall-clock time it was rendered (ISO-8601, milliseconds): a client's
+ * receipt minus {@code sentAt} is the delay the fan-out to it added (its queue, the network, the
+ * socket). Only clients measuring their lag read it; nothing decides on it.
+ */
 final class FeedRenderer {
     private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
 
-    @JsonPropertyOrder({"type", "seq", "data"})
-    private record Envelope(String type, long seq, Object data) {
+    FeedRenderer(Clock clock) {
+        this.clock = clock;
+    }
+
+    @JsonPropertyOrder({"type", "seq", "sentAt", "data"})
+    private record Envelope(String type, long seq, String sentAt, Object data) {
     }
 
     FeedFrame frame(FeedUpdate u, long seq) {
@@ -28,7 +40,7 @@ final class FeedRenderer {
 
     private ByteString bytes(String type, long seq, Object data) {
         try {
-            return ByteString.fromArrayUnsafe(json.writeValueAsBytes(new Envelope(type, seq, data)));
+            return ByteString.fromArrayUnsafe(json.writeValueAsBytes(new Envelope(type, seq, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), data)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("feed message " + type + " cannot be rendered: " + e.getOriginalMessage(), e);
         }

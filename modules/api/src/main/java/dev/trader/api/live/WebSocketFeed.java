@@ -10,6 +10,7 @@ import dev.trader.engine.live.LiveTag;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.JournalHead;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -105,7 +106,7 @@ public final class WebSocketFeed {
             throw new IllegalStateException("live feed: the journal cannot be read: " + e.getMessage(), e);
         }
         JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-        FeedRenderer renderer = new FeedRenderer();
+        FeedRenderer renderer = new FeedRenderer(Clock.systemUTC());
         JournalUpdates updates = new JournalUpdates(engine, engine.settings().askTimeout(), new StrategyAttribution(engine.settings().strategies()));
         FeedBus bus = new FeedBus(renderer, head);
         UniqueKillSwitch following = follow(system, journal, updates, bus, head);

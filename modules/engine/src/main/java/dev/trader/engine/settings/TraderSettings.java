@@ -13,9 +13,6 @@ import dev.trader.domain.money.Money;
 import dev.trader.domain.money.Price;
 import dev.trader.domain.money.Quantity;
 import dev.trader.risk.RiskLimits;
-import dev.trader.domain.market.Timeframe;
-import dev.trader.strategy.StrategyCatalog;
-import dev.trader.strategy.timeframe.MultiTimeframeStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import dev.trader.risk.config.RiskConfigException;
@@ -173,8 +170,7 @@ public record TraderSettings(String mode, String accountId, Money initialCapital
             Map<String, Object> params = s.hasPath("parameters") ? s.getConfig("parameters").root().unwrapped() : Map.of();
             String type = r.string("type");
             try {
-                // The engine feeds 1m bars; a strategy that wants other timeframes gets them resampled.
-                return new StrategyBinding(MultiTimeframeStrategy.onBase(StrategyCatalog.create(id, type, params), Timeframe.M1), on);
+                return new StrategyBinding(StrategyBinding.build(id, type, params), on, type, params);
             } catch (IllegalArgumentException e) {
                 throw new SettingsException(strategyMessage(r, id, e.getMessage()), e);
             }

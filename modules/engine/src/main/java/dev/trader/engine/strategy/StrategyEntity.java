@@ -14,13 +14,18 @@ import dev.trader.strategy.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -61,6 +66,22 @@ public final class StrategyEntity
     public record GetStatus(ActorRef<StrategyEntityState> replyTo) implements Command {
     }
 
+    /**
+     * Runs the strategy with these parameters from now on (already checked by building the
+     * strategy from them: {@link dev.trader.engine.settings.StrategyBinding#withParameters}). The
+     * new strategy starts from its initial state warmed on the bars this entity observed last, read
+     * back from its journal, so it decides at once as if it had always run with them.
+     */
+    public record SetParameters(Map<String, Object> parameters, ActorRef<StatusReply<StrategyEntityState>> replyTo) implements Command {
+        public SetParameters {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    /** The warm-up bars, read back from the journal (local to this entity: never sent between nodes). */
+    record WarmUpRead(SetParameters request, List<Bar> bars, String failure, int attempt) implements Command {
+    }
+
     /** {@code signal} is null when the bar raised none; {@code replayed} when the bar was seen before. */
     public record BarEvaluated(Signal signal, boolean replayed) implements CborSerializable {
         public Optional<Signal> maybeSignal() {
@@ -87,28 +108,55 @@ public final class StrategyEntity
     public record ThresholdSet(BigDecimal minConfidence) implements Event {
     }
 
+    /**
+     * An operator changed the strategy's parameters: the strategy is rebuilt from them and its
+     * state starts afresh, warmed on {@code warmUp} (the last bars observed, oldest first), so a
+     * recovery that replays this event rebuilds the same state.
+     */
+    public record ParametersSet(Map<String, Object> parameters, List<Bar> warmUp) implements Event {
+    }
+
+    /** Attempts to read a warm-up that ends at the entity's newest bar (one may arrive while it is read). */
+    private static final int WARM_UP_ATTEMPTS = 3;
+
     private final StrategyEntityId id;
-    private final Strategy strategy;
+    private final ActorContext<Command> ctx;
+    private final Strategy configured;
+    private final StrategyRebuilds rebuilds;
     private final UnaryOperator<StrategyState> copier;
     private final PersistenceTuning tuning;
 
-    private StrategyEntity(StrategyEntityId id, Strategy strategy, UnaryOperator<StrategyState> copier, PersistenceTuning tuning) {
+    private StrategyEntity(StrategyEntityId id, ActorContext<Command> ctx, Strategy configured, StrategyRebuilds rebuilds,
+                           UnaryOperator<StrategyState> copier, PersistenceTuning tuning) {
         super(PersistenceId.of(TYPE_KEY.name(), id.value()), tuning.backoff());
         this.id = id;
-        this.strategy = strategy;
+        this.ctx = ctx;
+        this.configured = configured;
+        this.rebuilds = rebuilds;
         this.copier = copier;
         this.tuning = tuning;
     }
 
-    /** {@code copier} deep-copies strategy state; see {@link StrategyStateCopier}. */
+    /** A strategy whose parameters cannot be changed (SetParameters is refused). {@code copier}: see {@link StrategyStateCopier}. */
     public static Behavior<Command> create(StrategyEntityId id, Strategy strategy, UnaryOperator<StrategyState> copier,
                                            PersistenceTuning tuning) {
-        return new StrategyEntity(id, strategy, copier, tuning);
+        return create(id, strategy, StrategyRebuilds.NONE, copier, tuning);
+    }
+
+    /** {@code rebuilds}: how the strategy is rebuilt with an operator's parameters and where its warm-up bars are read. */
+    public static Behavior<Command> create(StrategyEntityId id, Strategy strategy, StrategyRebuilds rebuilds, UnaryOperator<StrategyState> copier,
+                                           PersistenceTuning tuning) {
+        return Behaviors.setup(ctx -> new StrategyEntity(id, ctx, strategy, rebuilds, copier, tuning));
     }
 
     @Override
     public StrategyEntityState emptyState() {
-        return new StrategyEntityState(id.value(), true, null, strategy.initialState(id.instrument()), 0, 0, List.of(), BigDecimal.ZERO);
+        return new StrategyEntityState(id.value(), true, null, configured.initialState(id.instrument()), 0, 0, List.of(), BigDecimal.ZERO, null);
+    }
+
+    /** The strategy as configured, or as the operator's parameters in {@code state} rebuild it. */
+    private Strategy strategy(StrategyEntityState state) {
+        return state.parameters() == null ? configured : rebuilds.strategy(state.parameters());
     }
 
     @Override
@@ -120,7 +168,42 @@ public final class StrategyEntity
                         ? Effect().reply(cmd.replyTo(), state)
                         : Effect().persist(new ThresholdSet(cmd.minConfidence())).thenReply(cmd.replyTo(), s -> s))
                 .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
+                .onCommand(SetParameters.class, this::onSetParameters)
+                .onCommand(WarmUpRead.class, this::onWarmUpRead)
                 .build();
+    }
+
+    private ReplyEffect<Event, StrategyEntityState> onSetParameters(StrategyEntityState state, SetParameters cmd) {
+        if (cmd.parameters().equals(state.parameters())) {
+            return Effect().reply(cmd.replyTo(), StatusReply.success(state));
+        }
+        readWarmUp(cmd, 1);
+        return Effect().noReply();
+    }
+
+    private void readWarmUp(SetParameters cmd, int attempt) {
+        long through = lastSequenceNumber(ctx);
+        ctx.pipeToSelf(rebuilds.warmUp(persistenceId().id(), through), (bars, e) ->
+                new WarmUpRead(cmd, bars, e == null ? null : String.valueOf(e.getMessage()), attempt));
+    }
+
+    /** Applies the parameters once the warm-up read ends at the newest bar this entity observed. */
+    private ReplyEffect<Event, StrategyEntityState> onWarmUpRead(StrategyEntityState state, WarmUpRead read) {
+        ActorRef<StatusReply<StrategyEntityState>> replyTo = read.request().replyTo();
+        if (read.failure() != null) {
+            return Effect().reply(replyTo, StatusReply.error("the warm-up bars could not be read from the journal: " + read.failure()));
+        }
+        Instant newest = read.bars().isEmpty() ? null : read.bars().get(read.bars().size() - 1).openTime();
+        if (!java.util.Objects.equals(newest, state.watermark())) {
+            if (read.attempt() < WARM_UP_ATTEMPTS) {
+                readWarmUp(read.request(), read.attempt() + 1);
+                return Effect().noReply();
+            }
+            return Effect().reply(replyTo, StatusReply.error("bars kept arriving while the warm-up was read; try again"));
+        }
+        return Effect().persist(new ParametersSet(read.request().parameters(), read.bars()))
+                .thenRun(s -> LOG.info("strategy {} runs with parameters {} from now on, warmed on {} bars", id, s.parameters(), read.bars().size()))
+                .thenReply(replyTo, StatusReply::success);
     }
 
     private ReplyEffect<Event, StrategyEntityState> onEvaluateBar(StrategyEntityState state, EvaluateBar cmd) {
@@ -130,7 +213,7 @@ public final class StrategyEntity
         }
         // Decide on a copy: the state itself changes only in the event handler, after the persist.
         StrategyState next = copier.apply(state.strategyState());
-        Optional<Signal> raised = strategy.onBar(next, bar);
+        Optional<Signal> raised = strategy(state).onBar(next, bar);
         logSuppression(state.strategyState(), next);
         List<Event> events = new ArrayList<>(2);
         events.add(new BarObserved(bar));
@@ -170,11 +253,12 @@ public final class StrategyEntity
     @Override
     public EventHandler<StrategyEntityState, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
-                .onEvent(BarObserved.class, (state, e) -> state.observed(e.bar(), advanced(state.strategyState(), e.bar())))
+                .onEvent(BarObserved.class, (state, e) -> state.observed(e.bar(), advanced(state, e.bar())))
                 .onEvent(SignalEmitted.class, (state, e) -> state.emitted(e.signal()))
                 .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
                 .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
                 .onEvent(ThresholdSet.class, (state, e) -> state.withMinConfidence(e.minConfidence()))
+                .onEvent(ParametersSet.class, (state, e) -> state.withParameters(e.parameters(), warmed(e)))
                 .build();
     }
 
@@ -188,10 +272,20 @@ public final class StrategyEntity
     }
 
     /** A new state object: the one a snapshot may be holding is never touched again. */
-    private StrategyState advanced(StrategyState current, Bar bar) {
-        StrategyState next = copier.apply(current);
-        strategy.onBar(next, bar);
+    private StrategyState advanced(StrategyEntityState state, Bar bar) {
+        StrategyState next = copier.apply(state.strategyState());
+        strategy(state).onBar(next, bar);
         return next;
+    }
+
+    /** The rebuilt strategy's initial state, run over the warm-up bars (what they would have signalled is not raised). */
+    private StrategyState warmed(ParametersSet e) {
+        Strategy strategy = rebuilds.strategy(e.parameters());
+        StrategyState state = strategy.initialState(id.instrument());
+        for (Bar bar : e.warmUp()) {
+            strategy.onBar(state, bar);
+        }
+        return state;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,15 @@ import java.util.Optional;
  * time (the account and order stages then recognise it) instead of deciding anew.
  */
 public record StrategyEntityState(String entityId, boolean enabled, Instant watermark, StrategyState strategyState,
-                                  long barsSeen, long signalCount, List<Signal> recentSignals, BigDecimal minConfidence) implements CborSerializable {
+                                  long barsSeen, long signalCount, List<Signal> recentSignals, BigDecimal minConfidence,
+                                  Map<String, Object> parameters) implements CborSerializable {
     static final int RECENT_SIGNALS = 200;
 
     public StrategyEntityState {
         // Null in snapshots written before operators could set a threshold: every signal passes.
         minConfidence = minConfidence == null ? BigDecimal.ZERO : minConfidence;
+        // Null: the parameters as configured (also in snapshots written before operators could change them).
+        parameters = parameters == null ? null : Map.copyOf(parameters);
     }
 
     /** Whether a signal of this confidence clears the operator's threshold. */
@@ -39,7 +43,7 @@ public record StrategyEntityState(String entityId, boolean enabled, Instant wate
     }
 
     StrategyEntityState observed(Bar bar, StrategyState next) {
-        return new StrategyEntityState(entityId, enabled, bar.openTime(), next, barsSeen + 1, signalCount, recentSignals, minConfidence);
+        return new StrategyEntityState(entityId, enabled, bar.openTime(), next, barsSeen + 1, signalCount, recentSignals, minConfidence, parameters);
     }
 
     StrategyEntityState emitted(Signal signal) {
@@ -48,14 +52,19 @@ public record StrategyEntityState(String entityId, boolean enabled, Instant wate
         if (signals.size() > RECENT_SIGNALS) {
             signals.remove(0);
         }
-        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount + 1, List.copyOf(signals), minConfidence);
+        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount + 1, List.copyOf(signals), minConfidence, parameters);
     }
 
     StrategyEntityState withEnabled(boolean on) {
-        return new StrategyEntityState(entityId, on, watermark, strategyState, barsSeen, signalCount, recentSignals, minConfidence);
+        return new StrategyEntityState(entityId, on, watermark, strategyState, barsSeen, signalCount, recentSignals, minConfidence, parameters);
+    }
+
+    /** The operator's parameters, with the strategy state they start from. */
+    StrategyEntityState withParameters(Map<String, Object> changed, StrategyState fresh) {
+        return new StrategyEntityState(entityId, enabled, watermark, fresh, barsSeen, signalCount, recentSignals, minConfidence, changed);
     }
 
     StrategyEntityState withMinConfidence(BigDecimal threshold) {
-        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount, recentSignals, threshold);
+        return new StrategyEntityState(entityId, enabled, watermark, strategyState, barsSeen, signalCount, recentSignals, threshold, parameters);
     }
 }

@@ -204,4 +204,75 @@ class StrategyEntityTest {
         assertEquals(SignalDirection.LONG, result.reply().signal().direction());
         assertEquals(minute(8), result.reply().signal().time());
     }
+
+    /** EMA3/EMA6 as configured; an operator's parameters rebuild it through the catalog, warmed on the bars the entity observed. */
+    private static final EmaCrossStrategy CONFIGURED_SLOWER = new EmaCrossStrategy(EMA_CROSS, 3, 6);
+
+    /** The rebuilds of one strategy for one unit test: the warm-up is the bars this test says the journal holds. */
+    private static StrategyRebuilds rebuilds(List<Bar> journalBars) {
+        return new StrategyRebuilds() {
+            @Override
+            public dev.trader.strategy.Strategy strategy(Map<String, Object> parameters) {
+                return dev.trader.strategy.StrategyCatalog.create(EMA_CROSS, "ema-cross", parameters);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<List<Bar>> warmUp(String persistenceId, long throughSequenceNr) {
+                return java.util.concurrent.CompletableFuture.completedFuture(journalBars);
+            }
+        };
+    }
+
+    private EventSourcedBehaviorTestKit<Command, Event, StrategyEntityState> startConfiguredSlower(List<Bar> journalBars) {
+        return PEKKO.eventSourced(StrategyEntity.create(ID, CONFIGURED_SLOWER, rebuilds(journalBars), StrategyStateCopier.of(PEKKO.system()),
+                Fixtures.tuning(1_000)));
+    }
+
+    @Test
+    void newParametersRebuildTheStrategyWarmedOnTheObservedBarsSoItSignalsAtOnceAsIfItHadAlwaysRunWithThem() {
+        List<Bar> beforeCross = BARS.subList(0, LONG_BAR);
+        var kit = startConfiguredSlower(beforeCross);
+        beforeCross.forEach(b -> evaluate(kit, b));
+
+        var changed = kit.<org.apache.pekko.pattern.StatusReply<StrategyEntityState>>runCommand(
+                replyTo -> new StrategyEntity.SetParameters(Map.of("fast", 2, "slow", 4), replyTo));
+        assertTrue(changed.reply().isSuccess(), String.valueOf(changed.reply()));
+        assertEquals(List.of(new StrategyEntity.ParametersSet(Map.of("fast", 2, "slow", 4), beforeCross)), changed.events());
+        StrategyEntityState state = kit.getState();
+        assertEquals(Map.of("fast", 2, "slow", 4), state.parameters());
+        assertEquals(pureStateAfter(beforeCross), state.strategyState(), "EMA2/EMA4 over the same five bars");
+        assertEquals(LONG_BAR, state.barsSeen(), "warming is not observing: the count of bars seen stays");
+
+        // EMA3/EMA6 would not cross here; EMA2/EMA4 does, on the next bar.
+        assertEquals(EXPECTED_LONG, evaluate(kit, BARS.get(LONG_BAR)).reply().signal());
+        // and a restart rebuilds the same strategy from the journal (the warm-up travels in the event)
+        StrategyEntityState before = kit.getState();
+        assertEquals(before, kit.restart().state());
+        assertEquals(EXPECTED_FLAT, evaluate(kit, BARS.get(FLAT_BAR)).reply().signal());
+    }
+
+    @Test
+    void theSameParametersAgainChangeNothing() {
+        var kit = startConfiguredSlower(List.of());
+        var first = kit.<org.apache.pekko.pattern.StatusReply<StrategyEntityState>>runCommand(
+                replyTo -> new StrategyEntity.SetParameters(Map.of("fast", 2, "slow", 4), replyTo));
+        assertEquals(1, first.events().size());
+        var again = kit.<org.apache.pekko.pattern.StatusReply<StrategyEntityState>>runCommand(
+                replyTo -> new StrategyEntity.SetParameters(Map.of("fast", 2, "slow", 4), replyTo));
+        assertTrue(again.hasNoEvents());
+        assertTrue(again.reply().isSuccess());
+    }
+
+    @Test
+    void aWarmUpThatMissesTheNewestBarIsReadAgainAndThenRefused() {
+        // The journal (as this test has it) never catches up with the bar the entity observed last.
+        var kit = startConfiguredSlower(BARS.subList(0, 2));
+        BARS.subList(0, 3).forEach(b -> evaluate(kit, b));
+        var refused = kit.<org.apache.pekko.pattern.StatusReply<StrategyEntityState>>runCommand(
+                replyTo -> new StrategyEntity.SetParameters(Map.of("fast", 2, "slow", 4), replyTo));
+        assertTrue(refused.reply().isError());
+        assertTrue(refused.reply().getError().getMessage().contains("bars kept arriving"), refused.reply().getError().getMessage());
+        assertTrue(refused.hasNoEvents());
+        assertNull(kit.getState().parameters(), "still as configured");
+    }
 }
