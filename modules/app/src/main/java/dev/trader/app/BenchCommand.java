@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code trader bench ...}: benchmarks of the hot paths, printed for a person to read (not timed tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = BenchCommand.Backtest.class)
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {BenchCommand.Backtest.class, BenchPipelineCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

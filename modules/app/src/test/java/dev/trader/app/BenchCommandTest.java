@@ -28,4 +28,20 @@ class BenchCommandTest {
         assertTrue(text.contains("run  2: "), text);
         assertTrue(text.matches("(?s).*result: [\\d,]+ bars/s median.*"), text);
     }
+
+    @Test
+    void benchPipelineFeedsEveryBarThroughANodeAndReportsThroughputLatencyAndEvents() {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new TraderCommand());
+        cmd.setOut(new PrintWriter(out));
+        int code = cmd.execute("bench", "pipeline", "--data", BTC + "," + ETH, "--days", "1", "--copies", "2");
+        String text = out.toString();
+        assertEquals(0, code, text);
+        assertTrue(text.contains("2 cop(ies) per symbol: 2,880 bars"), "720 bars of each file, as binance:SYMBOL and copy2:SYMBOL: " + text);
+        assertTrue(text.contains("feeding 2,880 bars of 4 instruments"), text);
+        assertTrue(text.matches("(?s).*result: 2,880 bars in [\\d.]+ s = [\\d,]+ bars/s through the pipeline; [\\d,]+ events persisted.*"), text);
+        assertTrue(text.contains("latency, bar to outcome (every bar): n=2,880 p50="), text);
+        long events = Long.parseLong(text.replaceAll("(?s).*through the pipeline; ([\\d,]+) events persisted.*", "$1").replace(",", ""));
+        assertTrue(events > 2 * 2_880, "each bar is at least an instrument and a strategy event: " + events);
+    }
 }
