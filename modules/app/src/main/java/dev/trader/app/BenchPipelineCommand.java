@@ -44,11 +44,17 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--config", description = "an overlay config file, e.g. conf/postgres.conf")
     Path config;
 
+    @Option(names = "--minutes-per-second", defaultValue = "0", description = "hand over each minute's bars of every instrument together at "
+            + "this wall-clock pace, so that the latencies are those of a node that keeps up (as live); 0 (default): as fast as the node "
+            + "takes them, for the throughput (the latencies then include the queue)")
+    double minutesPerSecond;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (copies < 1 || copies > 50 || days < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--copies must be within 1..50 and --days at least 1");
+        if (copies < 1 || copies > 50 || days < 1 || minutesPerSecond < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--copies must be within 1..50, --days at least 1 and "
+                    + "--minutes-per-second at least 0");
         }
         List<Path> files = data == null || data.isEmpty() ? defaultFiles() : data;
         Runtime rt = Runtime.getRuntime();
@@ -58,12 +64,13 @@ final class BenchPipelineCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "data: %s, first %d day(s) of each, %d cop(ies) per symbol: %,d bars%n", files, days, copies, bars.size());
         Path dataDir = PipelineBench.freshDataDir();
         Config cfg = ConfigLoader.load(config, PipelineBench.overrides(ConfigLoader.load(config, new HashMap<>()), bars, dataDir));
+        out.printf(Locale.ROOT, "pace: %s%n", minutesPerSecond > 0 ? minutesPerSecond + " minutes of bars per second" : "as fast as the node takes them");
         out.printf(Locale.ROOT, "strategies: %s on every instrument; journal %s%n", cfg.getList("trader.strategies").size(),
                 cfg.getString("trader.persistence.dialect").equals("h2") ? "H2 in " + dataDir : cfg.getString("trader.persistence.dialect"));
         out.flush();
         PipelineBench.Result r;
         try {
-            r = new PipelineBench(out).run(cfg, bars);
+            r = new PipelineBench(out).run(cfg, bars, minutesPerSecond);
         } finally {
             DemoCommand.deleteRecursively(dataDir);
         }

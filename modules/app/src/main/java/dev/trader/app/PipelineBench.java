@@ -136,8 +136,13 @@ final class PipelineBench {
         return overrides;
     }
 
-    /** Feeds {@code bars} through a node started on {@code config}, one minute of every instrument in flight at once. */
-    Result run(Config config, List<Bar> bars) throws Exception {
+    /**
+     * Feeds {@code bars} through a node started on {@code config}, one minute of every instrument in
+     * flight at once: as fast as the node takes them ({@code minutesPerSecond} 0: the throughput, and
+     * latencies that include the queue), or each minute's bars together at this wall-clock pace (the
+     * latency of a bar when the node keeps up, as live).
+     */
+    Result run(Config config, List<Bar> bars, double minutesPerSecond) throws Exception {
         long instruments = bars.stream().map(Bar::instrument).distinct().count();
         Latencies allBars = new Latencies();
         Latencies withOrders = new Latencies();
@@ -150,7 +155,7 @@ final class PipelineBench {
                     instruments, jdbc.dialect());
             out.flush();
             long started = System.nanoTime();
-            Source.from(bars)
+            paced(bars, minutesPerSecond)
                     .mapAsync((int) instruments, bar -> {
                         long handedOver = System.nanoTime();
                         return node.pipeline().process(bar).thenApply(outcome -> {
@@ -171,6 +176,23 @@ final class PipelineBench {
             long events = JournalHead.ordering(jdbc) - eventsBefore;
             return new Result(bars.size(), seconds, events, allBars, withOrders, orders.get(), signals.get());
         }
+    }
+
+    private static Source<Bar, ?> paced(List<Bar> bars, double minutesPerSecond) {
+        if (minutesPerSecond <= 0) {
+            return Source.from(bars);
+        }
+        List<List<Bar>> minutes = new ArrayList<>();
+        Instant current = null;
+        for (Bar b : bars) {
+            if (!b.openTime().equals(current)) {
+                minutes.add(new ArrayList<>());
+                current = b.openTime();
+            }
+            minutes.get(minutes.size() - 1).add(b);
+        }
+        long nanosPerMinute = (long) (1e9 / minutesPerSecond);
+        return Source.from(minutes).throttle(1, Duration.ofNanos(nanosPerMinute)).mapConcat(m -> m);
     }
 
     private static long approvedOrders(BarOutcome outcome) {
