@@ -224,6 +224,24 @@ async function main() {
       return { tiles, ...result.csv };
     });
 
+    await step('strategy-parameters', async () => {
+      await page.getByTestId('nav-system').click();
+      await page.getByTestId('strategy-edit-ema-cross').click();
+      await page.getByTestId('strategy-edit-dialog').waitFor();
+      const params = JSON.parse(await page.getByTestId('strategy-parameters').inputValue());
+      await page.getByTestId('strategy-parameters').fill(JSON.stringify({ ...params, fast: 0 }, null, 2));
+      await page.getByTestId('strategy-save').click();
+      const refusal = await page.getByTestId('strategy-edit-error').textContent({ timeout: 15000 });
+      if (!/parameters\.fast must be within/.test(refusal)) throw new Error(`the refusal says "${refusal}"`);
+      await shot(page, '10a-parameters-refused');
+      await page.getByTestId('strategy-parameters').fill(JSON.stringify({ ...params, fast: 9 }, null, 2));
+      await page.getByTestId('strategy-save').click();
+      await page.getByTestId('strategy-tuned-ema-cross').waitFor({ timeout: 30000 });
+      await page.getByTestId('strategy-edit-dialog').waitFor({ state: 'detached' });
+      await shot(page, '10b-parameters-changed');
+      return { refusal, fastBefore: params.fast };
+    });
+
     await collect(page);
     await step('viewer-sees-no-write-controls', async () => {
       await page.getByTestId('sign-out').click();
@@ -231,7 +249,7 @@ async function main() {
       const role = await page.getByTestId('whoami').getAttribute('data-role');
       await page.getByTestId('tile-mode').waitFor();
       await page.getByTestId('strategies').waitFor();
-      const controls = await page.locator('[data-testid="kill-switch-toggle"], [data-testid="flatten"], [data-testid^="strategy-stop-"], [data-testid^="strategy-start-"], [data-testid^="strategy-kill-"]').count();
+      const controls = await page.locator('[data-testid="kill-switch-toggle"], [data-testid="flatten"], [data-testid^="strategy-stop-"], [data-testid^="strategy-start-"], [data-testid^="strategy-kill-"], [data-testid^="strategy-edit-"]').count();
       const killState = await page.getByTestId('kill-switch-state').getAttribute('data-on');
       await shot(page, '11-viewer');
       result.viewer = { role, controls, killState };

@@ -25,6 +25,10 @@ export class Api {
     return this.call<T>('PUT', path, body);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.call<T>('DELETE', path);
+  }
+
   /** A file (the trades CSV): the body as a Blob. */
   async download(path: string): Promise<Blob> {
     const r = await this.send('GET', path);

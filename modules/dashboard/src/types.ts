@@ -137,8 +137,13 @@ export interface InstrumentDetail {
 
 export interface StrategyView {
   id: string;
+  type: string;
   timeframes: string[];
-  instruments: { instrument: string; enabled: boolean; minConfidence: string; barsSeen: number; signals: number; lastBar: string | null }[];
+  configuredParameters: Record<string, unknown>;
+  instruments: {
+    instrument: string; enabled: boolean; minConfidence: string; parameters: Record<string, unknown>; parametersChanged: boolean;
+    barsSeen: number; signals: number; lastBar: string | null;
+  }[];
 }
 
 export interface Page<T> {

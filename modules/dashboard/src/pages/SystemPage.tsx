@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { atLeast } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { StrategyEditDialog } from '../components/StrategyEditDialog';
 import { Chip, Empty, Section, Tile } from '../components/bits';
 import { sumR, tradingBlocks } from '../logic/analytics';
 import { governorChip } from '../logic/governor';
@@ -10,7 +11,8 @@ import type { DashboardStore, DashState } from '../store';
 import type { OperatorLog, Page, RiskView, StrategyView, TradeRow } from '../types';
 import { usePoll } from '../usePoll';
 
-type Pending = { kind: 'kill'; on: boolean; strategy?: string } | { kind: 'flatten' } | { kind: 'strategy'; id: string; start: boolean } | null;
+type Pending = { kind: 'kill'; on: boolean; strategy?: string } | { kind: 'flatten' } | { kind: 'strategy'; id: string; start: boolean }
+  | { kind: 'edit'; strategy: StrategyView } | null;
 
 /** Status tiles, the kill switch, strategies, instruments, the cluster and the latest operator actions. */
 export function SystemPage({ store, s }: { store: DashboardStore; s: DashState }) {
@@ -129,10 +131,12 @@ function StrategiesTable({ strategies, store, killed, onAsk }: { strategies: Str
               <td>{st.timeframes.join(', ')}</td>
               <td>{st.instruments.map((i) => `${symbolOf(i.instrument)} ≥${i.minConfidence}`).join(' · ')}</td>
               <td className="n">{st.instruments.reduce((n, i) => n + i.signals, 0)}</td>
-              <td>{enabled ? <Chip tone="ok">running</Chip> : <Chip tone="muted">stopped</Chip>} {isKilled && <Chip tone="bad">killed</Chip>}</td>
+              <td>{enabled ? <Chip tone="ok">running</Chip> : <Chip tone="muted">stopped</Chip>} {isKilled && <Chip tone="bad">killed</Chip>}
+                {st.instruments.some((i) => i.parametersChanged) && <> <Chip tone="warn" testId={`strategy-tuned-${st.id}`}>parameters changed</Chip></>}</td>
               {(mayTrade || isAdmin) && (
                 <td className="row-actions">
                   {mayTrade && <button data-testid={`strategy-${enabled ? 'stop' : 'start'}-${st.id}`} onClick={() => onAsk({ kind: 'strategy', id: st.id, start: !enabled })}>{enabled ? 'Stop' : 'Start'}</button>}
+                  {mayTrade && <button data-testid={`strategy-edit-${st.id}`} onClick={() => onAsk({ kind: 'edit', strategy: st })}>Edit</button>}
                   {isAdmin && <button className="danger outline" data-testid={`strategy-kill-${st.id}`} onClick={() => onAsk({ kind: 'kill', on: !isKilled, strategy: st.id })}>{isKilled ? 'Release switch' : 'Kill'}</button>}
                 </td>
               )}
@@ -145,6 +149,9 @@ function StrategiesTable({ strategies, store, killed, onAsk }: { strategies: Str
 }
 
 function PendingDialog({ pending, store, close }: { pending: NonNullable<Pending>; store: DashboardStore; close: () => void }) {
+  if (pending.kind === 'edit') {
+    return <StrategyEditDialog strategy={pending.strategy} store={store} close={close} />;
+  }
   if (pending.kind === 'kill') {
     const scope = pending.strategy ? `strategy ${pending.strategy}` : 'every strategy';
     const any = pending.strategy ? `strategy ${pending.strategy}` : 'any strategy';

@@ -120,7 +120,8 @@ public final class StrategyService {
         for (InstrumentId instrument : b.instruments()) {
             markets.add(ask.apply(engine.strategy(new StrategyEntityId(b.strategy().id(), instrument)))
                     .thenApply(s -> new StrategyView.Market(instrument.value(), s.enabled(), s.minConfidence().toPlainString(),
-                            s.parameters() == null ? b.parameters() : s.parameters(), s.parameters() != null && !s.parameters().equals(b.parameters()),
+                            new TreeMap<>(s.parameters() == null ? b.parameters() : s.parameters()),
+                            s.parameters() != null && !s.parameters().equals(b.parameters()),
                             s.barsSeen(), s.signalCount(), s.watermark() == null ? null : s.watermark().toString()))
                     .toCompletableFuture());
         }

@@ -163,7 +163,12 @@ class DashboardBrowserTest {
         List<String> steps = new ArrayList<>();
         result.path("steps").forEach(s -> steps.add(s.path("name").asText()));
         assertEquals(List.of("login-page", "sign-in-and-status-tiles", "chart-draws-new-bars", "timeframe-5m", "fill-toast",
-                "kill-switch-with-confirmation", "orders-stop", "trades-csv-export", "viewer-sees-no-write-controls"), steps);
+                "kill-switch-with-confirmation", "orders-stop", "trades-csv-export", "strategy-parameters", "viewer-sees-no-write-controls"), steps);
+        // the parameters: refused with the strategy type's reason, then changed, and both through the API as the key
+        assertTrue(step("strategy-parameters").path("refusal").asText().contains("parameters.fast must be within"), step("strategy-parameters").toString());
+        JsonNode emaCross = get("/api/strategies/ema-cross");
+        assertEquals(9, emaCross.path("instruments").path(0).path("parameters").path("fast").asInt(), emaCross.toString());
+        assertTrue(emaCross.path("instruments").path(0).path("parametersChanged").asBoolean(), emaCross.toString());
         assertTrue(step("login-page").path("wrongKey").asText().contains("not valid"), step("login-page").toString());
         assertEquals("paper", step("sign-in-and-status-tiles").path("mode").asText());
         assertTrue(step("chart-draws-new-bars").path("later").asText().compareTo(step("chart-draws-new-bars").path("first").asText()) > 0,
@@ -205,7 +210,7 @@ class DashboardBrowserTest {
         assertTrue(Files.size(Path.of(csv.path("file").asText())) > 100);
         try (Stream<Path> shots = Files.list(OUT)) {
             List<Path> pngs = shots.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-            assertEquals(11, pngs.size(), pngs.toString());
+            assertEquals(13, pngs.size(), pngs.toString());
             for (Path p : pngs) {
                 assertTrue(Files.size(p) > 10_000, p + " is a real screenshot: " + Files.size(p) + " bytes");
             }
