@@ -12,10 +12,7 @@ import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +41,6 @@ final class BenchCommand implements Runnable {
                     "Default data: every binance-spot-1m/*.json.gz of the shared data set ($TRADER_MARKET_DATA, default /work/shared/data) "
                             + "when present, else sample-data/."})
     static final class Backtest implements Callable<Integer> {
-        private static final Path DEFAULT_SHARED = Path.of(System.getenv().getOrDefault("TRADER_MARKET_DATA", "/work/shared/data"), "binance-spot-1m");
-
         @Spec
         CommandSpec spec;
 
@@ -68,7 +63,7 @@ final class BenchCommand implements Runnable {
             if (runs < 1 || warmup < 0 || warmupSeconds < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, --warmup and --warmup-seconds at least 0");
             }
-            List<Path> files = data == null || data.isEmpty() ? defaultFiles() : data;
+            List<Path> files = data == null || data.isEmpty() ? BenchData.defaultFiles("*.json.gz") : data;
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "machine: %d cores, %s %s (%s), max heap %d MB, %s %s%n", rt.availableProcessors(),
                     System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("java.vendor"),
@@ -125,20 +120,6 @@ final class BenchCommand implements Runnable {
                 throw new IllegalStateException("runs disagree: " + previous + " vs " + trades + " trades");
             }
             return trades;
-        }
-
-        private static List<Path> defaultFiles() throws IOException {
-            Path dir = Files.isDirectory(DEFAULT_SHARED) ? DEFAULT_SHARED : Path.of("sample-data");
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("no data: neither " + DEFAULT_SHARED + " nor sample-data/ (" + Path.of("").toAbsolutePath()
-                        + ") exists; pass --data");
-            }
-            List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json.gz")) {
-                s.forEach(files::add);
-            }
-            files.sort(null);
-            return files;
         }
     }
 }

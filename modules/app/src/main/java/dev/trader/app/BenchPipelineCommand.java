@@ -1,12 +1,8 @@
 package dev.trader.app;
 
 import com.typesafe.config.Config;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +23,6 @@ import picocli.CommandLine.Spec;
                         + "/work/shared/data) when present, else sample-data/. The journal is a fresh H2 database in a temporary folder, "
                         + "or PostgreSQL with --config conf/postgres.conf (its database should be empty)."})
 final class BenchPipelineCommand implements Callable<Integer> {
-    private static final Path DEFAULT_SHARED = Path.of(System.getenv().getOrDefault("TRADER_MARKET_DATA", "/work/shared/data"), "binance-spot-1m");
-
     @Spec
     CommandSpec spec;
 
@@ -56,7 +50,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--copies must be within 1..50, --days at least 1 and "
                     + "--minutes-per-second at least 0");
         }
-        List<Path> files = data == null || data.isEmpty() ? defaultFiles() : data;
+        List<Path> files = data == null || data.isEmpty() ? BenchData.defaultFiles("*_USDT-1m_20210402-20210514.json.gz") : data;
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "machine: %d cores, %s %s, max heap %d MB%n", rt.availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.vm.version"), rt.maxMemory() / (1024 * 1024));
@@ -89,26 +83,5 @@ final class BenchPipelineCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "latency, %s: n=%,d p50=%.2f ms p90=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms%n", what, l.count(),
                 l.percentileMillis(50), l.percentileMillis(90), l.percentileMillis(99), l.percentileMillis(99.9), l.percentileMillis(100));
-    }
-
-    private static List<Path> defaultFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(DEFAULT_SHARED)) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(DEFAULT_SHARED, "*_USDT-1m_20210402-20210514.json.gz")) {
-                s.forEach(files::add);
-            }
-        }
-        if (files.isEmpty()) {
-            Path sample = Path.of("sample-data");
-            if (!Files.isDirectory(sample)) {
-                throw new IllegalArgumentException("no data: neither " + DEFAULT_SHARED + " nor sample-data/ (" + Path.of("").toAbsolutePath()
-                        + ") exists; pass --data");
-            }
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(sample, "*.{json,json.gz,csv,csv.gz}")) {
-                s.forEach(files::add);
-            }
-        }
-        files.sort(null);
-        return files;
     }
 }
