@@ -15,6 +15,7 @@ import dev.trader.engine.alert.AlertBook;
 import dev.trader.engine.readmodel.query.ReadModelQueries;
 import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -143,7 +144,7 @@ public final class Routes extends AllDirectives {
                 path(segment("risk").slash("clear-halt"), () -> post(() -> guard.role(key, Role.ADMIN, () -> clearHalt(key)))),
                 path("flatten", () -> post(() -> guard.role(key, Role.ADMIN, () -> flatten(key)))),
                 path(segment("news").slash("reload"), () -> post(() -> guard.role(key, Role.ADMIN, () -> reloadNews(key)))),
-                path("positions", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, s.openPositions())))),
+                path("positions", () -> get(() -> onSuccess(status.status(), s -> reply(StatusCodes.OK, PositionScope.visible(key, s.openPositions()))))),
                 reads == null ? reject() : reads.route(key),
                 path("risk", () -> get(() -> onSuccess(risk.report(), v -> reply(StatusCodes.OK, v)))),
                 path("instruments", () -> get(() -> onSuccess(status.instruments(), v -> reply(StatusCodes.OK, v)))),
@@ -386,6 +387,7 @@ public final class Routes extends AllDirectives {
                                 () -> strategies.get(id), () -> strategies.setParameters(id, strategies.configuredParameters(id))),
                                 v -> reply(StatusCodes.OK, v))))))));
     }
+
 
     /** Changes some parameters (the others stay): checked as configuration is, then every instrument runs with them, warmed. */
     private Route changeParameters(ApiKey key, String id, String body) {

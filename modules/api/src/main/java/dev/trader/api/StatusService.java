@@ -193,7 +193,8 @@ public final class StatusService {
             Money unrealized = pos.unrealizedPnl(mark);
             // Cash already paid for what is held: equity adds its market value (negative when short).
             equity = equity.plus(Money.of(pos.signedQuantity().multiply(mark.toBigDecimal()), account.cash().currency()));
-            open.add(new PositionView(p.positionId(), pos.instrument().value(), pos.side().name(), pos.quantity().toString(),
+            open.add(new PositionView(p.positionId(), pos.instrument().value(), p.protection() == null ? null : p.protection().strategy(),
+                    pos.side().name(), pos.quantity().toString(),
                     pos.averagePrice().toString(), mark.toString(), unrealized.toBigDecimal().toPlainString(),
                     pos.realizedPnl().toBigDecimal().toPlainString(), pos.fees().toBigDecimal().toPlainString()));
         }

@@ -58,7 +58,8 @@ public record StatusView(String mode, String node, List<String> clusterMembers, 
     public record RejectionView(String time, String instrument, String rule, String reason) {
     }
 
-    public record PositionView(String positionId, String instrument, String side, String quantity, String averagePrice,
+    /** {@code strategy}: the strategy whose entry opened it (its protective stop's owner); null when that cannot be told. */
+    public record PositionView(String positionId, String instrument, String strategy, String side, String quantity, String averagePrice,
                                String lastPrice, String unrealizedPnl, String realizedPnl, String fees) {
     }
 }

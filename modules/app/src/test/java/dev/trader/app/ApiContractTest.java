@@ -228,6 +228,17 @@ class ApiContractTest {
         JsonNode metrics = viewer(paper).get("/api/metrics").answers(200);
         assertFalse(metrics.path("regime_strategy_symbol_matrix").isEmpty(), metrics.toString());
         viewer(paper).get("/api/metrics?status=WIN&symbol=ETHUSDT&strategy=ema-cross&from=2023-03-17&to=2023-03-18").answers(200);
+        // A key limited to a strategy sees only that strategy's positions.
+        JsonNode everyPosition = viewer(paper).get("/api/positions").answers(200);
+        JsonNode itsPositions = as("ema-only", paper).get("/api/positions").answers(200);
+        long emaCrossPositions = 0;
+        for (JsonNode p : everyPosition) {
+            emaCrossPositions += p.path("strategy").asText().equals("ema-cross") ? 1 : 0;
+        }
+        assertEquals(emaCrossPositions, itsPositions.size(), "every position of ema-cross and no other: " + itsPositions + " of " + everyPosition);
+        for (JsonNode p : itsPositions) {
+            assertEquals("ema-cross", p.path("strategy").asText(), itsPositions.toString());
+        }
         passed.add("traded");
     }
 
