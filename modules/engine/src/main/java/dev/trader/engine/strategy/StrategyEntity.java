@@ -156,7 +156,21 @@ public final class StrategyEntity
 
     /** The strategy as configured, or as the operator's parameters in {@code state} rebuild it. */
     private Strategy strategy(StrategyEntityState state) {
-        return state.parameters() == null ? configured : rebuilds.strategy(state.parameters());
+        return state.parameters() == null ? configured : rebuilt(state.parameters()).orElse(configured);
+    }
+
+    /**
+     * The strategy built from journaled parameters, if this version still builds it: a release that
+     * renames or narrows a parameter must not leave the entity unable to recover, so it then runs as
+     * configured, said at ERROR.
+     */
+    private Optional<Strategy> rebuilt(Map<String, Object> parameters) {
+        try {
+            return Optional.of(rebuilds.strategy(parameters));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("strategy {}: the operator's parameters {} no longer build it ({}); it runs as configured", id, parameters, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -258,7 +272,7 @@ public final class StrategyEntity
                 .onEvent(Enabled.class, (state, e) -> state.withEnabled(true))
                 .onEvent(Disabled.class, (state, e) -> state.withEnabled(false))
                 .onEvent(ThresholdSet.class, (state, e) -> state.withMinConfidence(e.minConfidence()))
-                .onEvent(ParametersSet.class, (state, e) -> state.withParameters(e.parameters(), warmed(e)))
+                .onEvent(ParametersSet.class, this::applied)
                 .build();
     }
 
@@ -278,14 +292,18 @@ public final class StrategyEntity
         return next;
     }
 
-    /** The rebuilt strategy's initial state, run over the warm-up bars (what they would have signalled is not raised). */
-    private StrategyState warmed(ParametersSet e) {
-        Strategy strategy = rebuilds.strategy(e.parameters());
+    /**
+     * The rebuilt strategy from its initial state, run over the warm-up bars (what they would have
+     * signalled is not raised); the configured one when the parameters no longer build it.
+     */
+    private StrategyEntityState applied(StrategyEntityState current, ParametersSet e) {
+        Optional<Strategy> rebuilt = rebuilt(e.parameters());
+        Strategy strategy = rebuilt.orElse(configured);
         StrategyState state = strategy.initialState(id.instrument());
         for (Bar bar : e.warmUp()) {
             strategy.onBar(state, bar);
         }
-        return state;
+        return current.withParameters(rebuilt.isPresent() ? e.parameters() : null, state);
     }
 
     @Override

@@ -275,4 +275,38 @@ class StrategyEntityTest {
         assertTrue(refused.hasNoEvents());
         assertNull(kit.getState().parameters(), "still as configured");
     }
+
+    @Test
+    void parametersThisVersionNoLongerBuildsLeaveTheStrategyRunningAsConfiguredInsteadOfUnrecoverable() {
+        List<Bar> beforeCross = BARS.subList(0, LONG_BAR);
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        StrategyRebuilds accepting = rebuilds(beforeCross);
+        // After the "upgrade" the catalog refuses what it took before (a renamed parameter, say).
+        StrategyRebuilds upgraded = new StrategyRebuilds() {
+            @Override
+            public dev.trader.strategy.Strategy strategy(Map<String, Object> parameters) {
+                if (released.get()) {
+                    throw new IllegalArgumentException("strategies.ema-cross has unknown key(s) [fast]");
+                }
+                return accepting.strategy(parameters);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<List<Bar>> warmUp(String persistenceId, long throughSequenceNr) {
+                return accepting.warmUp(persistenceId, throughSequenceNr);
+            }
+        };
+        EventSourcedBehaviorTestKit<Command, Event, StrategyEntityState> kit = PEKKO.eventSourced(
+                StrategyEntity.create(ID, CONFIGURED_SLOWER, upgraded, StrategyStateCopier.of(PEKKO.system()), Fixtures.tuning(1_000)));
+        beforeCross.forEach(b -> evaluate(kit, b));
+        assertTrue(kit.<org.apache.pekko.pattern.StatusReply<StrategyEntityState>>runCommand(
+                replyTo -> new StrategyEntity.SetParameters(Map.of("fast", 2, "slow", 4), replyTo)).reply().isSuccess());
+        released.set(true);
+        StrategyEntityState recovered = kit.restart().state();
+        assertNull(recovered.parameters(), "runs as configured");
+        StrategyState configuredAfter = CONFIGURED_SLOWER.initialState(BTCUSDT);
+        beforeCross.forEach(b -> CONFIGURED_SLOWER.onBar(configuredAfter, b));
+        assertEquals(configuredAfter, recovered.strategyState(), "the configured strategy, warmed on the same bars");
+        assertNull(evaluate(kit, BARS.get(LONG_BAR)).reply().signal(), "EMA3/EMA6 does not cross where EMA2/EMA4 did");
+    }
 }
