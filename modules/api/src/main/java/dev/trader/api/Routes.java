@@ -388,7 +388,6 @@ public final class Routes extends AllDirectives {
                                 v -> reply(StatusCodes.OK, v))))))));
     }
 
-
     /** Changes some parameters (the others stay): checked as configuration is, then every instrument runs with them, warmed. */
     private Route changeParameters(ApiKey key, String id, String body) {
         ParametersRequest request;

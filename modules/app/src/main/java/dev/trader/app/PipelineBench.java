@@ -1,7 +1,6 @@
 package dev.trader.app;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import dev.trader.backtest.MarketDataLoader;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
@@ -9,6 +8,8 @@ import dev.trader.engine.account.IntentDecision;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.JournalHead;
 import dev.trader.engine.pipeline.BarOutcome;
+import dev.trader.engine.settings.StrategyBinding;
+import dev.trader.engine.settings.TraderSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -112,19 +113,11 @@ final class PipelineBench {
                 return entry;
             });
         }
+        // The strategies as the base configuration resolves them (files, strategies-dir or inline), each on every instrument.
         List<Object> strategies = new ArrayList<>();
-        for (Object entry : base.getList("trader.strategies").unwrapped()) {
-            Map<String, Object> strategy = new LinkedHashMap<>();
-            if (entry instanceof String name) {
-                strategy.putAll(ConfigFactory.parseResources("strategies/" + name + ".conf").root().unwrapped());
-                strategy.put("id", name);
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> inline = (Map<String, Object>) entry;
-                strategy.putAll(inline);
-            }
-            strategy.put("instruments", new ArrayList<>(instruments.keySet()));
-            strategies.add(strategy);
+        for (StrategyBinding b : TraderSettings.load(base).strategies()) {
+            strategies.add(Map.of("id", b.strategy().id().value(), "type", b.type(), "parameters", b.parameters(),
+                    "instruments", new ArrayList<>(instruments.keySet())));
         }
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("trader.instruments", new ArrayList<>(instruments.values()));

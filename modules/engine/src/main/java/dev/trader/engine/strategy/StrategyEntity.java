@@ -125,6 +125,9 @@ public final class StrategyEntity
     private final StrategyRebuilds rebuilds;
     private final UnaryOperator<StrategyState> copier;
     private final PersistenceTuning tuning;
+    /** The parameters {@link #built} was built for (null: none yet). */
+    private Map<String, Object> builtFor;
+    private Strategy built;
 
     private StrategyEntity(StrategyEntityId id, ActorContext<Command> ctx, Strategy configured, StrategyRebuilds rebuilds,
                            UnaryOperator<StrategyState> copier, PersistenceTuning tuning) {
@@ -154,9 +157,19 @@ public final class StrategyEntity
         return new StrategyEntityState(id.value(), true, null, configured.initialState(id.instrument()), 0, 0, List.of(), BigDecimal.ZERO, null);
     }
 
-    /** The strategy as configured, or as the operator's parameters in {@code state} rebuild it. */
+    /**
+     * The strategy as configured, or as the operator's parameters in {@code state} rebuild it: built
+     * once per parameters (this runs for every bar), so a refusal is also said once.
+     */
     private Strategy strategy(StrategyEntityState state) {
-        return state.parameters() == null ? configured : rebuilt(state.parameters()).orElse(configured);
+        if (state.parameters() == null) {
+            return configured;
+        }
+        if (!state.parameters().equals(builtFor)) {
+            built = rebuilt(state.parameters()).orElse(configured);
+            builtFor = state.parameters();
+        }
+        return built;
     }
 
     /**
