@@ -91,14 +91,22 @@ final class DashboardAssets extends AllDirectives {
                         RawHeader.create("X-Content-Type-Options", "nosniff"))));
     }
 
+    /** Found files are kept; a miss is not, so requests for names that do not exist cannot grow the cache. */
     private Optional<byte[]> read(String name) {
-        return cache.computeIfAbsent(name, n -> {
-            try (InputStream in = loader.getResourceAsStream(ROOT + n)) {
-                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Optional<byte[]> cached = cache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        try (InputStream in = loader.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                return Optional.empty();
             }
-        });
+            Optional<byte[]> bytes = Optional.of(in.readAllBytes());
+            cache.put(name, bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A browser navigating asks for HTML; an API client asking for an unknown path keeps getting the API's JSON answer. */

@@ -10,7 +10,6 @@ import dev.trader.engine.readmodel.query.ReadFilter;
 import dev.trader.engine.readmodel.query.ReadKind;
 import dev.trader.engine.readmodel.query.ReadModelQueries;
 import dev.trader.engine.readmodel.query.ReadQuery;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -84,7 +83,7 @@ final class ReadRoutes extends AllDirectives {
         if (key.allStrategies()) {
             return inner.get();
         }
-        String strategy = new HashMap<>(params).get("strategy");
+        String strategy = params.get("strategy");
         if (strategy == null || !key.maySeeStrategy(strategy)) {
             return error.apply(403, new ApiError("forbidden", "key " + key.id() + " sees only strategies " + key.strategies()
                     + ": name one with strategy="));

@@ -17,6 +17,7 @@ import dev.trader.engine.audit.AuditHead;
 import dev.trader.engine.reconcile.ReconciliationService;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
@@ -396,14 +397,15 @@ public final class Routes extends AllDirectives {
         } catch (IllegalArgumentException e) {
             return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
         }
-        return onSuccess(strategies.parameters(id), current -> {
+        // One read serves both: the parameters in force (its first instrument's; a change goes to all) and the audit's "before".
+        return onSuccess(strategies.get(id), before -> {
             Map<String, Object> merged;
             try {
-                merged = strategies.merged(id, current, request.parameters());
+                merged = strategies.merged(id, before.orElseThrow().instruments().get(0).parameters(), request.parameters());
             } catch (IllegalArgumentException e) {
                 return error(StatusCodes.BAD_REQUEST, "bad_request", e.getMessage());
             }
-            return onSuccess(audit.act(key, "strategy-parameters", id + " " + body, () -> strategies.get(id),
+            return onSuccess(audit.act(key, "strategy-parameters", id + " " + body, () -> CompletableFuture.completedFuture(before),
                     () -> strategies.setParameters(id, merged)), v -> reply(StatusCodes.OK, v));
         });
     }

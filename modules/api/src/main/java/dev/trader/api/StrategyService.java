@@ -59,13 +59,6 @@ public final class StrategyService {
         return view(binding(id).orElseThrow(), r -> new StrategyEntity.SetThreshold(minConfidence, r));
     }
 
-    /** The parameters the strategy runs with now (its first instrument's: a change goes to all of them). */
-    public CompletionStage<Map<String, Object>> parameters(String id) {
-        StrategyBinding b = binding(id).orElseThrow();
-        return engine.strategy(new StrategyEntityId(b.strategy().id(), b.instruments().get(0))).<StrategyEntityState>ask(StrategyEntity.GetStatus::new, timeout)
-                .thenApply(s -> s.parameters() == null ? b.parameters() : s.parameters());
-    }
-
     /**
      * {@code current} with {@code changes} over it, checked by building the strategy from them as
      * its configuration is checked: an unknown parameter or a value out of range is an

@@ -58,7 +58,6 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
     /** Verifying must not create an empty H2 database where none is. */
     private static String existingOnly(JdbcSettings jdbc) {
-        return "h2".equals(jdbc.dialect()) && !jdbc.url().toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS=") ? jdbc.url() + ";IFEXISTS=TRUE"
-                : jdbc.url();
+        return jdbc.existingOnlyUrl();
     }
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -121,8 +120,8 @@ final class ExportCommand implements Callable<Integer> {
     private static Map<String, Object> standalone(JdbcSettings jdbc) {
         Map<String, Object> o = new HashMap<>();
         o.put("pekko.actor.provider", "local");
-        if ("h2".equals(jdbc.dialect()) && !jdbc.url().toUpperCase(Locale.ROOT).contains("IFEXISTS=")) {
-            o.put("pekko-persistence-jdbc.shared-databases.slick.db.url", jdbc.url() + ";IFEXISTS=TRUE");
+        if (!jdbc.existingOnlyUrl().equals(jdbc.url())) {
+            o.put("pekko-persistence-jdbc.shared-databases.slick.db.url", jdbc.existingOnlyUrl());
         }
         return o;
     }

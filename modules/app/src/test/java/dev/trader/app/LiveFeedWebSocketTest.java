@@ -245,7 +245,7 @@ class LiveFeedWebSocketTest {
         long fastToasts = fast.stream().filter(r -> TOASTS.contains(r.type())).count();
         assertTrue(toasts.size() + dropped >= fastToasts, "every toast arrived or was counted as dropped: " + toasts.size() + " + " + dropped
                 + " of " + fastToasts);
-        // The fast client kept up while it was stuck: updatesReachTheClientWithinOneSecondOfTheJournalWrite measures that same run.
+        // The fast client kept up while it was stuck: updatesArePushedAsTheyAreJournaledAndTheirLatencyIsReported measures that same run.
     }
 
     @Test

@@ -47,6 +47,11 @@ final class ConflatingMailbox {
         this.notice = notice;
     }
 
+    /** Everything up to {@code seq} reached the client another way (the subscription's head): a lag notice resumes after it at least. */
+    synchronized void startAfter(long seq) {
+        lastTakenSeq = Math.max(lastTakenSeq, seq);
+    }
+
     /** Called (on the offering thread, outside the lock) when a message arrives after {@link #take} found none. */
     synchronized void onAvailable(Runnable callback) {
         this.onAvailable = callback;

@@ -42,6 +42,9 @@ final class FeedBus {
         for (FeedUpdate u : updates) {
             long seq = u.journalOrdering() > 0 ? u.journalOrdering() : head;
             head = Math.max(head, seq);
+            if (subscribers.isEmpty() && !KEPT.contains(u.type())) {
+                continue; // nobody to send it to, and nobody who subscribes later gets it from here
+            }
             FeedFrame frame = renderer.frame(u, seq);
             if (KEPT.contains(u.type())) {
                 latest.put(u.key(), frame);

@@ -80,6 +80,8 @@ public final class WebSocketFeed {
     private final Materializer materializer;
     private final AtomicInteger clients = new AtomicInteger();
     private volatile AlertBook alerts;
+    /** Built once: the API's routes ask for it on every request. */
+    private final Route route;
 
     private WebSocketFeed(ActorSystem<?> system, ApiSettings api, WebSocketFeedSettings settings, String account, FeedRenderer renderer,
                           FeedBus bus, FeedReplay replay) {
@@ -95,6 +97,7 @@ public final class WebSocketFeed {
                 .withPeriodicKeepAliveMaxIdle(FiniteDuration.create(settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS));
         this.socketLog = Logging.getLogger(system.classicSystem(), WebSocketFeed.class);
         this.materializer = Materializer.matFromSystem(system);
+        this.route = new WebSocketFeedRoute(this, api.allowedOrigins()).route();
     }
 
     /** Starts following the journal from its newest event (a client that wants older ones gets them replayed). */
@@ -147,7 +150,7 @@ public final class WebSocketFeed {
 
     /** The route of {@code /ws}, outside the API key check: the key comes in the first message. */
     public Route route() {
-        return new WebSocketFeedRoute(this, api.allowedOrigins()).route();
+        return route;
     }
 
     /** Open sockets, authenticated or not (the {@code ws_clients} gauge). */
@@ -199,6 +202,8 @@ public final class WebSocketFeed {
             ConflatingMailbox mailbox = new ConflatingMailbox(settings.maxPending(), bus.head(), renderer::lagged);
             FeedBus.Subscriber subscriber = new FeedBus.Subscriber(mailbox, scope);
             long head = bus.subscribe(subscriber);
+            // A publish between reading the head above and subscribing moved it: lag notices resume from here.
+            mailbox.startAfter(head);
             Source<FeedFrame, NotUsed> before = from.isPresent() ? replay.between(from.getAsLong(), head, scope) : Source.from(bus.latest(scope));
             AlertBook book = alerts;
             List<FeedFrame> active = book == null ? List.of()

@@ -35,4 +35,9 @@ public record JdbcSettings(String dialect, String url, String user, String passw
     public String toString() {
         return "JdbcSettings[dialect=" + dialect + ", url=" + redactedUrl() + ", user=" + user + ", password=***]";
     }
+
+    /** The URL, made never to create an empty H2 database where none is (a wrong path must fail, not look empty). */
+    public String existingOnlyUrl() {
+        return "h2".equals(dialect) && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS=") ? url + ";IFEXISTS=TRUE" : url;
+    }
 }

@@ -109,8 +109,6 @@ public final class DatabaseBackup {
 
     /** On H2, never create an empty database where none is: backing up nothing is a mistake in the path. */
     static Connection connect(JdbcSettings jdbc) throws SQLException {
-        String url = "h2".equals(jdbc.dialect()) && !jdbc.url().toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS=") ? jdbc.url() + ";IFEXISTS=TRUE"
-                : jdbc.url();
-        return DriverManager.getConnection(url, jdbc.user(), jdbc.password());
+        return DriverManager.getConnection(jdbc.existingOnlyUrl(), jdbc.user(), jdbc.password());
     }
 }

@@ -102,11 +102,6 @@ public final class ReadModelQueries {
 
     /** The analytics of every trade {@code filter} selects ({@link TradeAnalytics}), the equity curve from the account's initial capital. */
     public CompletionStage<TradeMetrics> metrics(ReadFilter filter) {
-        return metrics(filter, initialCapital);
-    }
-
-    /** As {@link #metrics(ReadFilter)}, the equity curve starting from {@code initialCapital} (positive). */
-    public CompletionStage<TradeMetrics> metrics(ReadFilter filter, BigDecimal initialCapital) {
         check(ReadKind.TRADES, filter, PageRequest.FIRST);
         BigDecimal capital = positive(initialCapital);
         return run(() -> TradeAnalytics.of(reader.allTrades(filter), capital, dayZone));
