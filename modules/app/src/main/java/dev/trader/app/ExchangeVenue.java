@@ -83,6 +83,13 @@ final class ExchangeVenue implements Venue {
     }
 
     @Override
+    public void resumeMarketData(Map<InstrumentId, java.time.Instant> lastBars, Duration maxRepair) {
+        Map<String, java.time.Instant> bySymbol = new java.util.HashMap<>();
+        lastBars.forEach((instrument, last) -> bySymbol.put(instrument.symbol(), last));
+        feed.resumeAfter(bySymbol, maxRepair);
+    }
+
+    @Override
     public Optional<VenueStatement> statement() {
         return Optional.of(binance);
     }
@@ -106,7 +113,8 @@ final class ExchangeVenue implements Venue {
     @Override
     public String connectivity() {
         boolean fills = binance.userDataStream().status().connected();
-        boolean bars = feed.status().connected();
+        // Only the node that runs the trading session takes the market data (TradingSession).
+        boolean bars = !feed.isStarted() || feed.status().connected();
         if (fills && bars) {
             return "ok";
         }

@@ -33,7 +33,13 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("trader node: status at http://localhost:" + node.httpPort() + "/api/status"
                     + node.liveFeed().map(f -> "; trading from the exchange's stream").orElse("; venue " + cfg.getString("trader.venue")
                     + " has no stream of its own: nothing to trade until bars are fed (see demo)"));
-            Shutdown.await("node", null);
+            // A node the cluster downed (the Split Brain Resolver, after a pause longer than stable-after) has
+            // terminated its actor system: the process ends, non-zero, for its supervisor to start it again.
+            Shutdown.await("node", node.system().getWhenTerminated());
+            if (node.system().getWhenTerminated().toCompletableFuture().isDone() && !Shutdown.requested()) {
+                System.err.println("trader run: the node's actor system terminated (downed by the cluster?): exiting for a restart");
+                return 3;
+            }
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("node failed: {}", e.getMessage(), e);

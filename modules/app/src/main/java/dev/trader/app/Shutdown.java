@@ -9,9 +9,19 @@ final class Shutdown {
     }
 
     /** Blocks until the JVM is asked to stop, or {@code orEarlier} (if given) completes. */
+    private static volatile boolean requested;
+
+    /** Whether the JVM was asked to stop (rather than {@code orEarlier} completing). */
+    static boolean requested() {
+        return requested;
+    }
+
     static void await(String name, CompletionStage<?> orEarlier) {
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, name + "-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            requested = true;
+            stop.countDown();
+        }, name + "-shutdown"));
         if (orEarlier != null) {
             orEarlier.whenComplete((v, e) -> stop.countDown());
         }

@@ -80,21 +80,21 @@ public final class TraderNode implements AutoCloseable {
     private final ServerBinding binding;
     private final ExecutorService blocking;
     private final Venue venue;
-    private final LiveFeedRunner live;
+    private final TradingSession session;
     private final ReconciliationService reconciliation;
     private final NodeObservability watch;
     private final ReadModels readModel;
     private final WebSocketFeed webSocketFeed;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
-                       LiveFeedRunner live, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel,
+                       TradingSession session, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel,
                        WebSocketFeed webSocketFeed) {
         this.watch = watch;
         this.readModel = readModel;
         this.webSocketFeed = webSocketFeed;
         this.reconciliation = reconciliation;
         this.venue = venue;
-        this.live = live;
+        this.session = session;
         this.system = system;
         this.engine = engine;
         this.pipeline = pipeline;
@@ -134,15 +134,19 @@ public final class TraderNode implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trader", config);
         try {
             Cluster cluster = Cluster.get(system);
-            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            boolean alone = ClusterMode.alone(config);
+            if (!alone && venue.simulated().isPresent()) {
+                throw new SettingsException("trader.venue = \"paper\" cannot run in a cluster (the paper venue's books live in one node's "
+                        + "memory): use trader.venue = \"binance\" (the exchange simulator or an exchange), or no seed nodes");
+            }
+            if (alone) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            } else {
+                NodeManagement.start(system, config);
+                awaitUp(cluster, config.getDuration("trader.cluster.join-timeout"));
             }
             Engine engine = Engine.start(system, settings, venue.client());
             AuditTrails audit = auditSettings.enabled() ? AuditTrails.start(system, auditSettings, jdbc) : null;
-            if (exportSettings.enabled()) {
-                ScheduledExports exports = ScheduledExports.start(system, exportSettings, settings.initialCapital(), java.time.Clock.systemUTC());
-                system.getWhenTerminated().thenRun(exports::stop);
-            }
             ReadModels readModel = readModelSettings.enabled() ? ReadModels.start(system, readModelSettings, jdbc, settings.initialCapital()) : null;
             FillRouter fills = new FillRouter(engine);
             venue.client().setFillListener(fills);
@@ -151,9 +155,14 @@ public final class TraderNode implements AutoCloseable {
             ReconciliationService reconciliation = reconciliationFor(config, engine, venue, fills);
             restoreVenue(engine, venue);
             venue.start();
-            reconcileOpenOrders(engine, fills);
-            reconcileAtBoot(config, engine, reconciliation);
-            LiveFeedRunner live = venue.marketData().map(feed -> LiveFeedRunner.start(feed, pipeline, system)).orElse(null);
+            TradingSession session = new TradingSession(config, engine, venue, pipeline, fills, reconciliation, exportSettings, system);
+            CompletableFuture<Void> sessionStarted = new CompletableFuture<>();
+            TradingSessionSingleton.init(system, session, sessionStarted);
+            if (alone) {
+                // A node of its own hosts the session: it serves once the books are checked and the feed runs, as it always has.
+                sessionStarted.get(2 * settings.askTimeout().toMillis() + config.getDuration("trader.reconciliation.settle").toMillis() + 120_000,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             ExecutorService blocking = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "readiness-jdbc");
                 t.setDaemon(true);
@@ -161,10 +170,14 @@ public final class TraderNode implements AutoCloseable {
             });
             String node = config.getString("trader.node-name");
             StatusService status = new StatusService(engine, node, settings.askTimeout());
-            if (live != null) {
-                status.withFeed(() -> new StatusView.FeedView(live.describe(), live.barsProcessed()));
+            if (venue.marketData().isPresent()) {
+                // Null where the session (and the market data) runs on another node.
+                status.withFeed(() -> session.liveFeed().map(live -> new StatusView.FeedView(live.describe(), live.barsProcessed())).orElse(null));
             }
             NodeReadiness readiness = new NodeReadiness(engine, jdbc, blocking, venue, pipeline.arrivals(), observability.staleAfter());
+            if (!alone) {
+                NodeManagement.ready(system, readiness);
+            }
             WebSocketFeed webSocketFeed = WebSocketFeed.start(system, engine, api, webSocketFeedSettings, jdbc);
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
                     webSocketFeed::clients);
@@ -183,12 +196,25 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, live, reconciliation, watch, readModel, webSocketFeed);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, session, reconciliation, watch, readModel, webSocketFeed);
         } catch (Exception e) {
             venue.close();
             system.terminate();
             throw new IllegalStateException("node failed to start: " + e.getMessage(), e);
         }
+    }
+
+    /** A node of a cluster asks its entities only once it is a member: until then every ask would time out. */
+    private static void awaitUp(Cluster cluster, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (cluster.selfMember().status() != org.apache.pekko.cluster.MemberStatus.up()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + cluster.selfMember().address() + " did not join the cluster within " + within
+                        + " (trader.cluster.join-timeout): check pekko.cluster.seed-nodes or, with trader.cluster.bootstrap, the contact points");
+            }
+            Thread.sleep(100);
+        }
+        LOG.info("node {} is up in the cluster", cluster.selfMember().address());
     }
 
     /**
@@ -216,43 +242,6 @@ public final class TraderNode implements AutoCloseable {
     }
 
     /**
-     * Orders the account still holds open after a restart: each checks with the venue and sends
-     * itself again (same client order id) only once the venue has shown it does not have it, and
-     * every fill the order journaled is routed on again, so a crash between the order's journal and
-     * the position's or the account's is completed here. Both are idempotent: a trade id already
-     * applied is recognised.
-     */
-    private static void reconcileOpenOrders(Engine engine, FillRouter fills) throws Exception {
-        Duration timeout = engine.settings().askTimeout();
-        AccountState account = engine.account().ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture().get();
-        List<String> open = new ArrayList<>();
-        account.openOrders().values().stream().map(OpenOrder::clientOrderId).forEach(open::add);
-        // An open order may be a parent order's: its children are the orders the venue has (the parent's own id never reaches it).
-        for (OpenOrder o : account.openOrders().values()) {
-            ParentOrderState parent = engine.parentOrder(new ClientOrderId(o.clientOrderId())).ask(ParentOrderEntity.GetParent::new, timeout)
-                    .toCompletableFuture().get();
-            parent.children().stream().map(ChildOrder::clientOrderId).forEach(open::add);
-        }
-        // The exit orders the positions keep resting (stops, rungs, targets) are not the account's: ask each position.
-        for (InstrumentBook b : account.books().values()) {
-            Optional<String> latest = b.latestPositionId(account.accountId());
-            if (latest.isPresent()) {
-                PositionState p = engine.position(latest.get()).ask(PositionEntity.GetPosition::new, timeout).toCompletableFuture().get();
-                open.addAll(new TreeSet<>(p.liveOrders()));
-            }
-        }
-        List<CompletableFuture<Void>> checks = open.stream()
-                .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture()
-                        .thenCompose(order -> CompletableFuture.allOf(order.fills().stream()
-                                .map(f -> fills.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new))))
-                .toList();
-        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get();
-        if (!checks.isEmpty()) {
-            LOG.info("reconciled {} open order(s) with the venue", checks.size());
-        }
-    }
-
-    /**
      * A venue with books of its own is reconciled with ours before the feed starts, and again after
      * each reconnect and whenever a fill for an unknown order arrives; what cannot be explained holds
      * entries on its instruments ({@code trader.reconciliation}). Null for the paper venue.
@@ -266,20 +255,6 @@ public final class TraderNode implements AutoCloseable {
                 c.getDuration("recheck-while-held"));
         fills.onUnknownOrderFill(service::unknownOrderFill);
         return service;
-    }
-
-    private static void reconcileAtBoot(Config config, Engine engine, ReconciliationService service) throws Exception {
-        if (service == null) {
-            return;
-        }
-        Config c = config.getConfig("trader.reconciliation");
-        ReconciliationReport report = service.run("boot").toCompletableFuture().get(2 * engine.settings().askTimeout().toMillis()
-                + c.getDuration("settle").toMillis() + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS);
-        if (!report.clean()) {
-            LOG.error("boot reconciliation #{}: entries held on {} until the venue's books are explained (GET /api/reconciliations)",
-                    report.number(), report.holds().keySet());
-        }
-        service.followReconnects();
     }
 
     /** The reconciliation with the venue, when it keeps books of its own. */
@@ -300,9 +275,9 @@ public final class TraderNode implements AutoCloseable {
         return pipeline;
     }
 
-    /** The live feed the node trades from (an exchange venue), if any. */
+    /** The live feed the node trades from (an exchange venue), if the trading session runs on this node. */
     public java.util.Optional<LiveFeedRunner> liveFeed() {
-        return java.util.Optional.ofNullable(live);
+        return session.liveFeed();
     }
 
     public ActorSystem<Void> system() {
@@ -331,9 +306,8 @@ public final class TraderNode implements AutoCloseable {
         }
         watch.close();
         binding.unbind();
-        if (live != null) {
-            live.stop();
-        }
+        session.liveFeed().ifPresent(LiveFeedRunner::stop);
+        session.stop();
         venue.close();
         blocking.shutdownNow();
         system.terminate();

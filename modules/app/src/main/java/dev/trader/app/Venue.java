@@ -25,6 +25,14 @@ interface Venue extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where the venue's market data continues from: per instrument the open time of the last bar
+     * the engine took (the bars since are fetched first, up to {@code maxRepair} of them). Before
+     * the market data is subscribed.
+     */
+    default void resumeMarketData(java.util.Map<InstrumentId, java.time.Instant> lastBars, java.time.Duration maxRepair) {
+    }
+
     /** The venue's own books, to reconcile ours with; empty when its books are our own memory (paper). */
     default Optional<VenueStatement> statement() {
         return Optional.empty();

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
@@ -70,7 +71,12 @@ public final class Engine {
             strategies.put(b.strategy().id().value(), b);
             rebuilds.put(b.strategy().id().value(), new JournalStrategyRebuilds(system, b, WARM_UP_EVENTS));
         }
-        sharding.init(Entity.of(InstrumentEntity.TYPE_KEY, ctx -> InstrumentEntity.create(ctx.getEntityId(), tuning)));
+        // Instruments and strategies come back on a surviving node as soon as their shard does, not
+        // at the next bar (pekko.cluster.sharding.remember-entities-store: the journal). Both sets are
+        // bounded by the configuration; open positions and orders are woken by the trading session
+        // instead, which would otherwise remember every position and order ever traded.
+        ClusterShardingSettings remembered = ClusterShardingSettings.create(system).withRememberEntities(true);
+        sharding.init(Entity.of(InstrumentEntity.TYPE_KEY, ctx -> InstrumentEntity.create(ctx.getEntityId(), tuning)).withSettings(remembered));
         StrategyStateCopier copier = StrategyStateCopier.of(system);
         sharding.init(Entity.of(StrategyEntity.TYPE_KEY, ctx -> {
             StrategyEntityId id = StrategyEntityId.parse(ctx.getEntityId());
@@ -79,7 +85,7 @@ public final class Engine {
                 throw new IllegalArgumentException("no strategy '" + id.strategy() + "' is configured");
             }
             return StrategyEntity.create(id, binding.strategy(), rebuilds.get(id.strategy().value()), copier, tuning);
-        }));
+        }).withSettings(remembered));
         // One calendar per node: every incarnation of the account entity here reads the same file.
         NewsCalendar news = settings.risk().propFirmModel() ? NewsCalendar.of(settings.risk().calendarFile()) : NewsCalendar.NONE;
         sharding.init(Entity.of(AccountEntity.TYPE_KEY, accountBehavior(settings, news)));

@@ -31,9 +31,32 @@ final class BarOrderGuard {
             return Verdict.NEXT;
         }
         if (!openTime.isAfter(last)) {
-            return recentSet.contains(openTime) ? Verdict.DUPLICATE : Verdict.OUT_OF_ORDER;
+            // Before a resume point the engine took it from the feed before this one.
+            return recentSet.contains(openTime) || recent.isEmpty() ? Verdict.DUPLICATE : Verdict.OUT_OF_ORDER;
         }
         return openTime.equals(last.plus(step)) ? Verdict.NEXT : Verdict.AFTER_GAP;
+    }
+
+    /**
+     * Continues after a bar published by an earlier feed (another node's, before a failover): the
+     * next bar after a gap fetches the minutes in between. Only before the first bar of this feed.
+     */
+    void resumeAfter(Instant openTime) {
+        if (last == null) {
+            last = openTime;
+        }
+    }
+
+    /** Forgets the resume point (a gap too long to repair from REST). */
+    void forgetResume() {
+        if (recent.isEmpty()) {
+            last = null;
+        }
+    }
+
+    /** Whether the last bar is one this feed published, not a resume point. */
+    boolean publishedAny() {
+        return !recent.isEmpty();
     }
 
     void published(Instant openTime) {

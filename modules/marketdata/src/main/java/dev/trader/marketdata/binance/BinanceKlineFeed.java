@@ -98,6 +98,8 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
     private WebSocket socket;
     private boolean connected;
     private int generation;
+    /** Set before the start only ({@link #resumeAfter}); read on the loop thread after. */
+    private volatile Duration maxResumeRepair = Duration.ZERO;
     private int attempt;
     private ScheduledFuture<?> pendingReconnect;
 
@@ -140,8 +142,33 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
         return outlet;
     }
 
+    /** Whether the feed has opened its connection (this node trades the market data). */
+    public boolean isStarted() {
+        return started.get();
+    }
+
     public FeedStatus status() {
         return counters.snapshot();
+    }
+
+    /**
+     * Continues where an earlier feed left off (the node that traded before a failover, or this
+     * node before a restart): per symbol, the open time of the last bar the engine took. The first
+     * bar after it fetches the minutes in between from REST, as after a reconnect; a gap longer
+     * than {@code maxRepair} is not repaired (trading on hours-old bars would act on a market
+     * long gone): the feed starts from the stream, and says so. Call before {@link #start}.
+     */
+    public void resumeAfter(Map<String, Instant> lastBars, Duration maxRepair) {
+        if (started.get()) {
+            throw new IllegalStateException("resumeAfter must be called before the feed starts");
+        }
+        this.maxResumeRepair = Objects.requireNonNull(maxRepair, "maxRepair");
+        lastBars.forEach((symbol, last) -> {
+            BarOrderGuard guard = guards.get(symbol);
+            if (guard != null && last != null) {
+                guard.resumeAfter(last);
+            }
+        });
     }
 
     /** Opens the connection now rather than at the first subscription (bars before a subscriber are counted, not kept). */
@@ -303,7 +330,12 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
         switch (guard.classify(bar.openTime())) {
             case NEXT -> publish(bar);
             case AFTER_GAP -> {
-                if (repair(symbol, guard.last().plus(INTERVAL.duration()), bar.openTime().minus(INTERVAL.duration()))) {
+                if (!guard.publishedAny() && Duration.between(guard.last(), bar.openTime()).compareTo(maxResumeRepair) > 0) {
+                    LOG.warn("{}: {} resumes at {}, {} after the engine's last bar {}: longer than {}, not repaired", describe(), symbol,
+                            bar.openTime(), Duration.between(guard.last(), bar.openTime()), guard.last(), maxResumeRepair);
+                    guard.forgetResume();
+                    publish(bar);
+                } else if (repair(symbol, guard.last().plus(INTERVAL.duration()), bar.openTime().minus(INTERVAL.duration()))) {
                     publish(bar);
                 }
             }
