@@ -29,6 +29,9 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--no-exchange-faults", description = "without the simulator's exchange faults")
     boolean noExchangeFaults;
 
+    @Option(names = "--whole-replay", description = "trade the rest of the replay after the last round before the checks")
+    boolean wholeReplay;
+
     @Option(names = "--out", description = "folder for the logs, the operation log and the database (default data/chaos/seed-N)")
     Path out;
 
@@ -40,7 +43,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
         var config = ConfigLoader.load(null, Map.of());
         ChaosRun.Settings settings = new ChaosRun.Settings(seed, rounds, nodes, barsPerSecond, work.toAbsolutePath(), List.of(),
-                System.getProperty("java.class.path"), Path.of("conf").toAbsolutePath(), !noExchangeFaults);
+                System.getProperty("java.class.path"), Path.of("conf").toAbsolutePath(), !noExchangeFaults, wholeReplay);
         return new ChaosRun(settings, config).run(System.out).passed() ? 0 : 1;
     }
 }

@@ -56,7 +56,7 @@ final class ChaosRun {
     enum Fault { KILL, KILL_OLDEST, PAUSE_SHORT, PAUSE_LONG, POSTGRES_RESTART }
 
     record Settings(long seed, int rounds, int nodes, double barsPerSecond, Path workDir, List<Path> candles, String classPath, Path confDir,
-                    boolean exchangeFaults) {
+                    boolean exchangeFaults, boolean wholeReplay) {
     }
 
     /** @param servingSeconds from the fault until the bars moved through the engine again; negative when they never did */
@@ -80,9 +80,6 @@ final class ChaosRun {
     private OperationLog log;
     private ChaosNodes nodes;
     private Path pgData;
-    private int pgPort;
-    /** The servers started after immediate restarts: closed with the first. */
-    private final List<EmbeddedPostgres> restartedPostgres = new ArrayList<>();
 
     ChaosRun(Settings settings, Config base) {
         this.settings = settings;
@@ -96,7 +93,7 @@ final class ChaosRun {
         Path work = settings.workDir();
         Files.createDirectories(work.resolve("logs"));
         pgData = work.resolve("postgres");
-        pgPort = freePort();
+        int pgPort = freePort();
         Map<String, String> keys = Map.of(SimulatorSettings.KEY_VARIABLE, "chaos" + Long.toHexString(random.nextLong()),
                 SimulatorSettings.SECRET_VARIABLE, Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
         try (OperationLog operations = new OperationLog(work.resolve("operations.log"), settings.seed());
@@ -128,6 +125,11 @@ final class ChaosRun {
                     try (PacedReplay replay = server.simulator().startReplay(ReplayPacing.barsPerSecond(settings.barsPerSecond()))) {
                         awaitServing(null, Duration.ofSeconds(60));
                         rounds = rounds(out, server);
+                        if (settings.wholeReplay()) {
+                            // The rest of the data is traded too, so the checks cover what the strategies did after the faults.
+                            long seconds = (long) (server.simulator().barsLeft() / settings.barsPerSecond()) + 60;
+                            replay.finished().get(seconds, TimeUnit.SECONDS);
+                        }
                         log.record(0, "replay", "exchange-sim", OperationLog.Phase.OK, replay.finished().toCompletableFuture().isDone()
                                 ? "finished" : "stopped with " + server.simulator().barsLeft() + " bar times left");
                     }
@@ -145,14 +147,6 @@ final class ChaosRun {
                         (System.nanoTime() - began) / 1e9);
                 printSummary(out, outcome);
                 return outcome;
-            }
-        } finally {
-            for (EmbeddedPostgres p : restartedPostgres) {
-                try {
-                    p.close();
-                } catch (IOException e) {
-                    LOG.warn("PostgreSQL did not stop: {}", e.toString());
-                }
             }
         }
     }
@@ -267,9 +261,9 @@ final class ChaosRun {
                 }
             }
             case POSTGRES_RESTART -> {
-                detail = "immediate shutdown (SIGQUIT), started again";
+                detail = "pg_ctl restart -m immediate";
                 op(number, "postgres-restart", "postgres", () -> {
-                    restartedPostgres.add(LocalPostgres.restartImmediately(pgData, pgPort));
+                    LocalPostgres.restartImmediately(pgData);
                     return "";
                 });
             }

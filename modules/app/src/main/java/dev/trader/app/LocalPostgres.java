@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A PostgreSQL server of our own on loopback, on a data folder that outlives it (a restart continues the same database). */
 final class LocalPostgres {
@@ -20,6 +22,9 @@ final class LocalPostgres {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // The embedded server's defaults trade durability for speed (asynchronous commits): a journal must
+                // not lose a commit it was told of, least of all in the harness that restarts it.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
@@ -38,19 +43,26 @@ final class LocalPostgres {
     }
 
     /**
-     * An immediate restart, as {@code pg_ctl restart -m immediate} does it (pg_ctl itself refuses to
-     * run as root, which the build's machines are): SIGQUIT to the postmaster, which stops every
-     * backend at once without a checkpoint (recovery replays the WAL, as after a power cut), then a
-     * new server on the same folder and port. The caller closes the returned server as well as the first.
+     * {@code pg_ctl restart -m immediate}: every backend stops at once without a checkpoint
+     * (recovery replays the WAL, as after a power cut) and the server starts again on the same
+     * folder with the same options. As root (the build's machines) pg_ctl runs in a user
+     * namespace, as the embedded server itself was started.
      */
-    static EmbeddedPostgres restartImmediately(Path dataDir, int port) throws Exception {
+    static void restartImmediately(Path dataDir) throws Exception {
         long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no PostgreSQL server process " + pid));
-        Process quit = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).inheritIO().start();
-        if (quit.waitFor() != 0) {
-            throw new IllegalStateException("kill -QUIT " + pid + " failed");
+        String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL server process " + pid));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
         }
-        postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        return start(dataDir, port);
+        // The new server's output goes to a file: on a pipe it would hold the pipe open, and us waiting, for as long as it runs.
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-restarts.log");
+        command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D", dataDir.toString(), "-l", log.toString(), "-m", "immediate",
+                "-w", "-t", "60", "restart"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: see " + log);
+        }
     }
 }

@@ -31,8 +31,10 @@ final class RunCommand implements Callable<Integer> {
         Config cfg = ConfigLoader.load(config, overrides);
         try (TraderNode node = TraderNode.start(cfg)) {
             System.out.println("trader node: status at http://localhost:" + node.httpPort() + "/api/status"
-                    + node.liveFeed().map(f -> "; trading from the exchange's stream").orElse("; venue " + cfg.getString("trader.venue")
-                    + " has no stream of its own: nothing to trade until bars are fed (see demo)"));
+                    + node.liveFeed().map(f -> "; trading from the exchange's stream")
+                    .orElse("binance".equals(cfg.getString("trader.venue"))
+                            ? "; the exchange's stream is taken in by the node that runs the trading session"
+                            : "; venue " + cfg.getString("trader.venue") + " has no stream of its own: nothing to trade until bars are fed (see demo)"));
             // A node the cluster downed (the Split Brain Resolver, after a pause longer than stable-after) has
             // terminated its actor system: the process ends, non-zero, for its supervisor to start it again.
             Shutdown.await("node", node.system().getWhenTerminated());
