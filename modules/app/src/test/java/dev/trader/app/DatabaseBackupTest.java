@@ -202,13 +202,13 @@ class DatabaseBackupTest {
     @Test
     void aDatabaseThatHoldsAJournalIsRefusedAndLeftAsItWas() throws Exception {
         Config config = TestNodes.config(backedUpJournal);
-        long rows = new JournalTable(config).rows();
+        long rows = single(config, "SELECT COUNT(*) FROM \"event_journal\"");
         CliRun refused = CliRun.of("db", "restore", "--config", AuditTable.overlay(backedUpJournal, workDir).toString(), "--in", backup.toString());
         assertEquals(1, refused.code(), refused.toString());
         assertTrue(refused.err().contains("is not empty: table event_journal has " + rows + " row(s)"), refused.err());
         assertTrue(refused.err().contains("a restore goes into a new, empty database only"), refused.err());
         assertFalse(refused.toString().contains(SECRET), refused.toString());
-        assertEquals(rows, new JournalTable(config).rows());
+        assertEquals(rows, single(config, "SELECT COUNT(*) FROM \"event_journal\""), "the refused restore changed nothing");
     }
 
     @Test
@@ -314,7 +314,8 @@ class DatabaseBackupTest {
     }
 
     private static long rowsAfter(Config config, long ordering) throws SQLException {
-        return single(config, "SELECT COUNT(*) FROM \"event_journal\" WHERE \"ordering\" > " + ordering);
+        return single(config, "SELECT COUNT(*) FROM \"event_journal\" WHERE \"ordering\" > " + ordering
+                + " AND \"persistence_id\" NOT LIKE '/sharding/%'");
     }
 
     private static boolean tableExists(Config config, String table) throws SQLException {
