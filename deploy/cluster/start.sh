@@ -4,7 +4,7 @@
 #   deploy/cluster/start.sh [N]          then open http://127.0.0.1:8080 (node 1's dashboard)
 #   deploy/cluster/stop.sh               stops them (SIGTERM: shards hand off, the journal is kept)
 # Everything lives in $TRADER_CLUSTER_DIR (default data/cluster): postgres/ (the journal, kept
-# between runs), logs/ (postgres.log, exchange-sim.log, node-N.log), *.pid, env (the generated
+# between runs), logs/ (postgres.log, exchange-sim.log, node-N.log, node-N/trader.json), *.pid, env (the generated
 # keys, readable by this user only). Ports: HTTP 8080.., Pekko Management 8558.., Artery
 # 25521.., PostgreSQL 55432, the simulator 19443; TRADER_HTTP_BASE etc. move them.
 # The simulator replays the bundled candles at BARS_PER_SECOND (default 1) 1m bars per second.
@@ -65,7 +65,7 @@ await_line "$run/logs/exchange-sim.log" "exchange-sim: REST" 120 "$(cat "$run/ex
 
 for i in $(seq 1 "$nodes"); do
   TRADER_NODE_NAME="node-$i" TRADER_REMOTE_PORT=$(( remote_base + i - 1 )) TRADER_MANAGEMENT_PORT=$(( management_base + i - 1 )) \
-  TRADER_REQUIRED_CONTACT_POINTS="$nodes" TRADER_DATA_DIR="$run/node-$i" \
+  TRADER_REQUIRED_CONTACT_POINTS="$nodes" TRADER_DATA_DIR="$run/node-$i" TRADER_LOG_DIR="$run/logs/node-$i" \
   TRADER_PG_URL="jdbc:postgresql://127.0.0.1:$pg_port/trader" TRADER_PG_USER=postgres TRADER_PG_PASSWORD= \
   BINANCE_REST_URL="http://127.0.0.1:$sim_port" BINANCE_WS_URL="ws://127.0.0.1:$sim_port" \
   TRADER_JAVA_OPTS="${TRADER_JAVA_OPTS:--Xmx768m}" \

@@ -73,6 +73,8 @@ final class ChaosNodes implements AutoCloseable {
         env.put("TRADER_REMOTE_PORT", String.valueOf(ports.remote()));
         env.put("TRADER_MANAGEMENT_PORT", String.valueOf(ports.management()));
         env.put("TRADER_DATA_DIR", workDir.resolve("node-" + node).toString());
+        // One JSON log per process (conf/logback.xml): nodes sharing the default data/logs would write one file together.
+        env.put("TRADER_LOG_DIR", workDir.resolve("node-" + node).resolve("logs").toString());
         env.put("TRADER_CONSOLE_LEVEL", "INFO");
         pb.environment().putAll(env);
         processes[node] = pb.start();

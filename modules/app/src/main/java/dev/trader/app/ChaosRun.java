@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The chaos harness (issue #9): a cluster of node processes on a real PostgreSQL and the exchange
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
  * contiguous with one writer at a time per entity, no prop-firm floor reached, no order after a halt.
  */
 final class ChaosRun {
-    private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
     /** conf/pekko.conf's split-brain-resolver.stable-after: pauses are chosen either side of it. */
     private static final Duration STABLE_AFTER = Duration.ofSeconds(7);
     private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(150);
@@ -80,6 +77,8 @@ final class ChaosRun {
     private OperationLog log;
     private ChaosNodes nodes;
     private Path pgData;
+    /** The first halt any status read showed (event time), if any. */
+    private Instant haltSince;
 
     ChaosRun(Settings settings, Config base) {
         this.settings = settings;
@@ -121,7 +120,7 @@ final class ChaosRun {
                 Map<String, JsonNode> live;
                 try {
                     startCluster(out);
-                    awaitSubscribed(server);
+                    SimDemo.awaitSubscribed(server, TraderSettings.load(base));
                     try (PacedReplay replay = server.simulator().startReplay(ReplayPacing.barsPerSecond(settings.barsPerSecond()))) {
                         awaitServing(null, Duration.ofSeconds(60));
                         rounds = rounds(out, server);
@@ -277,7 +276,7 @@ final class ChaosRun {
         return new Round(number, fault, node, detail, serving, healed);
     }
 
-    /** Until some node other than the one hit shows every instrument past {@code before} (or any bar at all when null). */
+    /** Until some live node shows every instrument past {@code before} (or any bar at all when null). */
     private boolean awaitServing(Instant before, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
@@ -294,27 +293,26 @@ final class ChaosRun {
         return false;
     }
 
-    /** The earliest of the instruments' last bars as {@code node}'s status shows them (another live node's when {@code node} is 0 or down). */
+    /** The earliest of the instruments' last bars as {@code node}'s status shows them (the first live node's when {@code node} is 0 or down). */
     private Optional<Instant> lastBar(int node) {
-        for (int i = node > 0 && nodes.alive(node) ? node : 1; i <= nodes.count(); i++) {
-            Optional<JsonNode> status = status(i);
-            if (status.isPresent()) {
-                Instant earliest = null;
-                for (JsonNode instrument : status.get().path("instruments")) {
-                    String t = instrument.path("lastBarTime").asText(null);
-                    if (t == null || t.isEmpty() || "null".equals(t)) {
-                        return Optional.empty();
-                    }
-                    Instant at = Instant.parse(t);
-                    earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
-                }
-                return Optional.ofNullable(earliest);
+        Optional<JsonNode> status = node > 0 && nodes.alive(node) ? status(node)
+                : java.util.stream.IntStream.rangeClosed(1, nodes.count()).filter(nodes::alive).mapToObj(this::status)
+                        .flatMap(Optional::stream).findFirst();
+        return status.flatMap(ChaosRun::earliestLastBar);
+    }
+
+    /** Empty while an instrument has no bar yet. */
+    private static Optional<Instant> earliestLastBar(JsonNode status) {
+        Instant earliest = null;
+        for (JsonNode instrument : status.path("instruments")) {
+            String t = instrument.path("lastBarTime").asText(null);
+            if (t == null || t.isEmpty() || "null".equals(t)) {
+                return Optional.empty();
             }
-            if (node > 0) {
-                break;
-            }
+            Instant at = Instant.parse(t);
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
         }
-        return Optional.empty();
+        return Optional.ofNullable(earliest);
     }
 
     private Optional<JsonNode> status(int node) {
@@ -335,7 +333,8 @@ final class ChaosRun {
 
     /** Every status read is also a look at the prop-firm floors and the halts. */
     private void watchRisk(int node, JsonNode status) {
-        for (JsonNode floor : status.path("risk").path("floors")) {
+        for (String name : List.of("dailyFloor", "overallFloor")) {
+            JsonNode floor = status.path("risk").path(name);
             if (floor.path("reached").asBoolean(false)) {
                 String v = "node-" + node + " shows a prop-firm floor reached: " + floor;
                 if (!violations.contains(v)) {
@@ -348,8 +347,6 @@ final class ChaosRun {
             haltSince = haltSince == null ? Instant.parse(halt.path("since").asText()) : haltSince;
         }
     }
-
-    private Instant haltSince;
 
     /** All nodes alive, each a member of a cluster of all of them, each serving its status. */
     private boolean awaitHealed(int round) throws Exception {
@@ -455,18 +452,6 @@ final class ChaosRun {
         }
         server.simulator().snapshot().orders().stream().filter(o -> Instant.ofEpochMilli(o.time()).isAfter(haltSince.plusSeconds(60)))
                 .findFirst().ifPresent(o -> violations.add("order " + o.clientOrderId() + " reached the exchange after the halt of " + haltSince));
-    }
-
-    private void awaitSubscribed(ExchangeSimServer server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        for (String symbol : List.of("btcusdt", "ethusdt")) {
-            while (server.streams().subscribers(symbol + "@kline_1m") == 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no node subscribed to " + symbol + "@kline_1m within 120 s: is the trading session running?");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     private void awaitLog(int node, String text, Duration within) throws Exception {

@@ -130,7 +130,7 @@ final class SimDemo {
     }
 
     /** The replay starts once the node listens to every symbol's klines: a bar published before would be lost to it. */
-    private static void awaitSubscribed(ExchangeSimServer server, TraderSettings settings) throws Exception {
+    static void awaitSubscribed(ExchangeSimServer server, TraderSettings settings) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (var rules : settings.instruments().values()) {
             String stream = rules.instrument().symbol().toLowerCase(Locale.ROOT) + "@kline_1m";

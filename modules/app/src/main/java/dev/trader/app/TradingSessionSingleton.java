@@ -10,7 +10,6 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -77,7 +76,7 @@ final class TradingSessionSingleton {
                         LOG.error("trading session failed to start on this node; trying again: {}", cause.toString());
                         throw new IllegalStateException("trading session failed to start: " + cause.getMessage(), cause);
                     })
-                    .onMessage(MemberGone.class, m -> recheck(ctx, session, m, blocking))
+                    .onMessage(MemberGone.class, m -> recheck(session, m, blocking))
                     .onSignal(PreRestart.class, s -> {
                         session.stop();
                         return Behaviors.same();
@@ -90,7 +89,7 @@ final class TradingSessionSingleton {
         });
     }
 
-    private static Behavior<Command> recheck(ActorContext<Command> ctx, TradingSession session, MemberGone gone, Executor blocking) {
+    private static Behavior<Command> recheck(TradingSession session, MemberGone gone, Executor blocking) {
         LOG.warn("node {} left the cluster: checking the open orders with the venue", gone.event().member().address());
         CompletableFuture.runAsync(() -> {
             try {

@@ -47,13 +47,6 @@ final class BarOrderGuard {
         }
     }
 
-    /** Forgets the resume point (a gap too long to repair from REST). */
-    void forgetResume() {
-        if (recent.isEmpty()) {
-            last = null;
-        }
-    }
-
     /** Whether the last bar is one this feed published, not a resume point. */
     boolean publishedAny() {
         return !recent.isEmpty();

@@ -333,7 +333,6 @@ public final class BinanceKlineFeed implements MarketDataFeed, AutoCloseable {
                 if (!guard.publishedAny() && Duration.between(guard.last(), bar.openTime()).compareTo(maxResumeRepair) > 0) {
                     LOG.warn("{}: {} resumes at {}, {} after the engine's last bar {}: longer than {}, not repaired", describe(), symbol,
                             bar.openTime(), Duration.between(guard.last(), bar.openTime()), guard.last(), maxResumeRepair);
-                    guard.forgetResume();
                     publish(bar);
                 } else if (repair(symbol, guard.last().plus(INTERVAL.duration()), bar.openTime().minus(INTERVAL.duration()))) {
                     publish(bar);

@@ -137,6 +137,25 @@ class BinanceKlineFeedTest extends StreamTestSystem {
     }
 
     @Test
+    void aResumedFeedFetchesTheMinutesAfterTheEnginesLastBarAndDropsTheOnesBefore() throws Exception {
+        feed = new BinanceKlineFeed(config(Duration.ofSeconds(30), Duration.ofSeconds(30), 64), events::add, new Random(42), Clock.systemUTC());
+        // The engine took BTC through bar 4 (another node's feed, before a failover); ETH too long ago to repair.
+        feed.resumeAfter(Map.of("BTCUSDT", BTC.get(4).openTime(), "ETHUSDT", ETH.get(0).openTime()), Duration.ofMinutes(30));
+        BarCollector bars = new BarCollector(0);
+        feed.bars().subscribe(bars);
+        awaitConnections(1);
+
+        fake.push(FakeBinance.kline(BTC.get(3), true));
+        fake.push(FakeBinance.kline(BTC.get(10), true));
+        fake.push(FakeBinance.kline(ETH.get(40), true));
+        bars.await(b -> b.size() == 7, 5);
+
+        assertEquals(BTC.subList(5, 11), bars.bars("BTCUSDT"), "bars 5..9 from REST, then the stream's 10; bar 3 was the engine's already");
+        assertEquals(List.of(ETH.get(40)), bars.bars("ETHUSDT"), "40 minutes after the engine's last ETH bar: from the stream, unrepaired");
+        assertEquals(1, feed.status().gapsRepaired());
+    }
+
+    @Test
     void minutesTheVenueLacksAreCountedAndHostileRestRowsRefused() throws Exception {
         BarCollector bars = subscribe();
         awaitConnections(1);
