@@ -190,7 +190,8 @@ public final class TraderNode implements AutoCloseable {
                     .withAudit(audit == null ? null : audit::head)
                     .withMetrics(NodeMetrics::scrape)
                     .withAlerts(watch.alerts())
-                    .withWebSocketFeed(webSocketFeed);
+                    .withWebSocketFeed(webSocketFeed)
+                    .withMaxBodyBytes(config.getBytes("trader.http.max-body-bytes"));
             ServerBinding binding = Http.get(system)
                     .newServerAt(config.getString("trader.http.interface"), config.getInt("trader.http.port"))
                     .bind(routes.route())
