@@ -32,6 +32,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--whole-replay", description = "trade the rest of the replay after the last round before the checks")
     boolean wholeReplay;
 
+    @Option(names = "--faults", split = ",", description = "the faults to choose from after round 1's kill of the oldest, comma-separated "
+            + "(default all: ${COMPLETION-CANDIDATES}); the long profile is KILL,KILL_OLDEST")
+    List<ChaosRun.Fault> faults = List.of(ChaosRun.Fault.values());
+
     @Option(names = "--out", description = "folder for the logs, the operation log and the database (default data/chaos/seed-N)")
     Path out;
 
@@ -43,7 +47,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
         var config = ConfigLoader.load(null, Map.of());
         ChaosRun.Settings settings = new ChaosRun.Settings(seed, rounds, nodes, barsPerSecond, work.toAbsolutePath(), List.of(),
-                System.getProperty("java.class.path"), Path.of("conf").toAbsolutePath(), !noExchangeFaults, wholeReplay);
+                System.getProperty("java.class.path"), Path.of("conf").toAbsolutePath(), !noExchangeFaults, wholeReplay, faults);
         return new ChaosRun(settings, config).run(System.out).passed() ? 0 : 1;
     }
 }

@@ -86,6 +86,11 @@ final class ChaosNodes implements AutoCloseable {
         return processes[node] != null && processes[node].isAlive();
     }
 
+    /** Alive and not stopped by SIGSTOP: a node that can answer. */
+    boolean answering(int node) {
+        return alive(node) && !paused[node];
+    }
+
     long pid(int node) {
         return processes[node].pid();
     }

@@ -45,15 +45,19 @@ import java.util.concurrent.TimeUnit;
  * contiguous with one writer at a time per entity, no prop-firm floor reached, no order after a halt.
  */
 final class ChaosRun {
-    /** conf/pekko.conf's split-brain-resolver.stable-after: pauses are chosen either side of it. */
-    private static final Duration STABLE_AFTER = Duration.ofSeconds(7);
     private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(120);
 
     enum Fault { KILL, KILL_OLDEST, PAUSE_SHORT, PAUSE_LONG, POSTGRES_RESTART }
 
     record Settings(long seed, int rounds, int nodes, double barsPerSecond, Path workDir, List<Path> candles, String classPath, Path confDir,
-                    boolean exchangeFaults, boolean wholeReplay) {
+                    boolean exchangeFaults, boolean wholeReplay, List<Fault> faults) {
+        Settings {
+            faults = List.copyOf(faults);
+            if (faults.isEmpty()) {
+                throw new IllegalArgumentException("no faults to choose from");
+            }
+        }
     }
 
     /** @param servingSeconds from the fault until the bars moved through the engine again; negative when they never did */
@@ -69,6 +73,8 @@ final class ChaosRun {
 
     private final Settings settings;
     private final Config base;
+    /** The nodes' split-brain-resolver.stable-after: pauses are chosen either side of it. */
+    private final Duration stableAfter;
     private final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -83,6 +89,7 @@ final class ChaosRun {
     ChaosRun(Settings settings, Config base) {
         this.settings = settings;
         this.base = base;
+        this.stableAfter = base.getDuration("pekko.cluster.split-brain-resolver.stable-after");
         this.random = new Random(settings.seed());
         this.apiKey = "trk_chaos_" + Long.toHexString(new Random(settings.seed() ^ 0x5eedL).nextLong()) + "0123456789abcdefghijklmnopqrstuv";
     }
@@ -122,7 +129,7 @@ final class ChaosRun {
                     startCluster(out);
                     SimDemo.awaitSubscribed(server, TraderSettings.load(base));
                     try (PacedReplay replay = server.simulator().startReplay(ReplayPacing.barsPerSecond(settings.barsPerSecond()))) {
-                        awaitServing(null, Duration.ofSeconds(60));
+                        awaitServing(null, Duration.ofSeconds(60), Pending.NONE);
                         rounds = rounds(out, server);
                         if (settings.wholeReplay()) {
                             // The rest of the data is traded too, so the checks cover what the strategies did after the faults.
@@ -205,7 +212,7 @@ final class ChaosRun {
                 out.printf("chaos: the replay has under a minute of bars left: stopping after %d round(s)%n", r - 1);
                 break;
             }
-            Fault fault = r == 1 ? Fault.KILL_OLDEST : Fault.values()[random.nextInt(Fault.values().length)];
+            Fault fault = r == 1 ? Fault.KILL_OLDEST : settings.faults().get(random.nextInt(settings.faults().size()));
             Round round = round(r, fault);
             rounds.add(round);
             out.printf("chaos: round %d %s %s: serving again after %.1f s%s%n", r, fault, round.node() > 0 ? "node-" + round.node() : "",
@@ -223,6 +230,9 @@ final class ChaosRun {
         Instant before = lastBar(node).orElse(null);
         long t0 = System.nanoTime();
         String detail;
+        // The node's restart (or its SIGCONT) is due later in the round; the clock to serving again runs meanwhile,
+        // since the others are to take its work over without waiting for it.
+        Pending recovery = Pending.NONE;
         switch (fault) {
             case KILL, KILL_OLDEST -> {
                 long delayMs = random.nextInt(15_001);
@@ -231,33 +241,23 @@ final class ChaosRun {
                     return "pid " + nodes.pid(node);
                 });
                 detail = "restart after " + delayMs + " ms";
-                Thread.sleep(delayMs);
-                op(number, "start", "node-" + node, () -> {
+                recovery = new Pending(t0 + delayMs * 1_000_000L, () -> op(number, "start", "node-" + node, () -> {
                     nodes.start(node);
                     return "pid " + nodes.pid(node);
-                });
+                }));
             }
             case PAUSE_SHORT, PAUSE_LONG -> {
-                long pauseMs = fault == Fault.PAUSE_SHORT ? 1_000 + random.nextInt(3_001)
-                        : STABLE_AFTER.toMillis() + 5_000 + random.nextInt(5_001);
+                long pauseMs = fault == Fault.PAUSE_SHORT ? 1_000 + random.nextInt((int) stableAfter.toMillis() - 1_999)
+                        : stableAfter.toMillis() + 5_000 + random.nextInt(5_001);
                 op(number, "sigstop", "node-" + node, () -> {
                     nodes.pause(node);
                     return "for " + pauseMs + " ms";
                 });
                 detail = "paused " + pauseMs + " ms";
-                Thread.sleep(pauseMs);
-                op(number, "sigcont", "node-" + node, () -> {
+                recovery = new Pending(t0 + pauseMs * 1_000_000L, () -> op(number, "sigcont", "node-" + node, () -> {
                     nodes.resume(node);
                     return "";
-                });
-                if (fault == Fault.PAUSE_LONG && nodes.awaitExit(node, Duration.ofSeconds(40))) {
-                    // Downed while it was paused: it terminated itself, as a downed node must, and is started again.
-                    detail += ", downed and restarted";
-                    op(number, "start", "node-" + node, () -> {
-                        nodes.start(node);
-                        return "pid " + nodes.pid(node);
-                    });
-                }
+                }));
             }
             case POSTGRES_RESTART -> {
                 detail = "pg_ctl restart -m immediate";
@@ -268,20 +268,62 @@ final class ChaosRun {
             }
             default -> throw new IllegalStateException(fault.name());
         }
-        double serving = awaitServing(before, SERVING_TIMEOUT) ? (System.nanoTime() - t0) / 1e9 : -1;
+        double serving = awaitServing(before, SERVING_TIMEOUT, recovery) ? (System.nanoTime() - t0) / 1e9 : -1;
         if (serving < 0) {
             violations.add("round " + number + " " + fault + ": the bars did not move through the engine within " + SERVING_TIMEOUT.toSeconds() + " s");
+        }
+        recovery.awaitAndRun();
+        if (fault == Fault.PAUSE_LONG && nodes.awaitExit(node, Duration.ofSeconds(40))) {
+            // Downed while it was paused: it terminated itself, as a downed node must, and is started again.
+            detail += ", downed and restarted";
+            op(number, "start", "node-" + node, () -> {
+                nodes.start(node);
+                return "pid " + nodes.pid(node);
+            });
         }
         boolean healed = awaitHealed(number);
         return new Round(number, fault, node, detail, serving, healed);
     }
 
+    /** A step due at a time (System.nanoTime) that runs once: in the serving loop when due, or after it. */
+    private static final class Pending {
+        static final Pending NONE = new Pending(0, () -> { });
+        private final long dueNanos;
+        private final Action action;
+        private boolean done;
+
+        interface Action {
+            void run() throws Exception;
+        }
+
+        Pending(long dueNanos, Action action) {
+            this.dueNanos = dueNanos;
+            this.action = action;
+        }
+
+        void runIfDue() throws Exception {
+            if (!done && System.nanoTime() >= dueNanos) {
+                done = true;
+                action.run();
+            }
+        }
+
+        void awaitAndRun() throws Exception {
+            long wait = dueNanos - System.nanoTime();
+            if (!done && wait > 0) {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            }
+            runIfDue();
+        }
+    }
+
     /** Until some live node shows every instrument past {@code before} (or any bar at all when null). */
-    private boolean awaitServing(Instant before, Duration within) throws Exception {
+    private boolean awaitServing(Instant before, Duration within, Pending meanwhile) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
+            meanwhile.runIfDue();
             for (int i = 1; i <= nodes.count(); i++) {
-                if (nodes.alive(i)) {
+                if (nodes.answering(i)) {
                     Optional<Instant> last = lastBar(i);
                     if (last.isPresent() && (before == null || last.get().isAfter(before))) {
                         return true;

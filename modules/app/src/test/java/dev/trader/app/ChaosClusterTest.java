@@ -32,7 +32,7 @@ class ChaosClusterTest {
     @Test
     void aClusterHitByKillsPausesAndADatabaseRestartLosesAndDuplicatesNothing() throws Exception {
         ChaosRun.Settings settings = new ChaosRun.Settings(SEED, ROUNDS, 3, 4, work, TestNodes.FIXTURES, System.getProperty("java.class.path"),
-                Path.of("..", "..", "conf").toAbsolutePath().normalize(), true, true);
+                Path.of("..", "..", "conf").toAbsolutePath().normalize(), true, true, java.util.List.of(ChaosRun.Fault.values()));
         ChaosRun.Outcome outcome = new ChaosRun(settings, TestNodes.config(Map.of())).run(System.out);
         assertTrue(outcome.ledger().orders() > 0, "the cluster traded: " + outcome.ledger());
         assertEquals(java.util.List.of(), outcome.ledger().differences(), "books equal the exchange's ledger");
