@@ -64,8 +64,9 @@ public final class LiveFeedRunner {
     }
 
     /**
-     * A bar whose path failed (an ask timed out behind a slow exchange, say) is logged and counted,
-     * and the feed goes on: stopping would leave the node deaf to the market, with positions open.
+     * A bar whose path failed even after the pipeline asked again for two minutes
+     * (BarPipeline.RETRY_WITHIN: a failover is over well within that) is logged and counted, and
+     * the feed goes on: stopping would leave the node deaf to the market, with positions open.
      * What the bar did persist stays; the next bar's account part runs after it as always.
      */
     private Done failed(Bar bar, Throwable e) {

@@ -26,6 +26,7 @@ import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.order.ParentOrderState;
 import dev.trader.engine.persistence.JdbcSettings;
 import dev.trader.engine.persistence.SchemaInitializer;
+import dev.trader.engine.pipeline.RetryingRef;
 import dev.trader.engine.pipeline.BarPipeline;
 import dev.trader.engine.pipeline.FillRouter;
 import dev.trader.engine.readmodel.ReadModels;
@@ -223,16 +224,20 @@ public final class TraderNode implements AutoCloseable {
      * caps reduce-only exits by it) and the last trade we booked per instrument, so that it fetches
      * the fills we missed while down when it starts.
      */
+    private static final Duration BOOT_ASKS_WITHIN = Duration.ofMinutes(2);
+
     private static void restoreVenue(Engine engine, Venue venue) throws Exception {
-        AccountState account = engine.account().ask(AccountEntity.GetStatus::new, engine.settings().askTimeout()).toCompletableFuture().get();
+        // Asked again while a failover moves the shards (a node restarted right after a kill boots into one).
+        AccountState account = new RetryingRef<>(engine.account(), BOOT_ASKS_WITHIN).ask(AccountEntity.GetStatus::new, engine.settings().askTimeout())
+                .toCompletableFuture().get();
         for (var rules : engine.settings().instruments().values()) {
             InstrumentBook book = account.books().get(rules.instrument().value());
             // Earlier positions are closed (one that is not is closing its remainder): what is held is the latest one's, signed.
             // Only the latest is asked, so that boot does not recover every position the account ever had.
             Optional<String> latest = book == null ? Optional.empty() : book.latestPositionId(account.accountId());
             if (latest.isPresent()) {
-                PositionState p = engine.position(latest.get()).ask(PositionEntity.GetPosition::new, engine.settings().askTimeout())
-                        .toCompletableFuture().get();
+                PositionState p = new RetryingRef<>(engine.position(latest.get()), BOOT_ASKS_WITHIN)
+                        .ask(PositionEntity.GetPosition::new, engine.settings().askTimeout()).toCompletableFuture().get();
                 venue.restoreHolding(rules.instrument(), p.position().signedQuantity());
             }
             if (book != null) {

@@ -48,11 +48,12 @@ import org.slf4j.LoggerFactory;
 final class TradingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TradingSession.class);
     /**
-     * The longest outage the market data is repaired over when the session moves or the node
-     * restarts: a failover's minutes are traded late but in order; after a longer stop the bars
-     * are history, not a market to act on.
+     * Where the market data continues: this much before the instruments' last bars. The bars in
+     * flight when the session's node died (LiveFeedRunner keeps up to 8) may have reached the
+     * instrument but not the strategies or the account; they are fed again, and every stage that
+     * has already handled one answers as it did then.
      */
-    static final Duration MAX_RESUME_REPAIR = Duration.ofMinutes(30);
+    static final Duration RESUME_OVERLAP = Duration.ofMinutes(10);
 
     private final Config config;
     private final Engine engine;
@@ -87,7 +88,7 @@ final class TradingSession {
                 // The session came back to a node whose feed it used before (the singleton's restart after a failure).
                 LOG.warn("trading session: the market data of this node is already taken in");
             } else {
-                venue.resumeMarketData(lastBars(), MAX_RESUME_REPAIR);
+                venue.resumeMarketData(lastBars(), config.getDuration("trader.cluster.max-resume-repair").plus(RESUME_OVERLAP));
                 live = LiveFeedRunner.start(venue.marketData().get(), pipeline, system);
             }
         }
@@ -111,14 +112,14 @@ final class TradingSession {
         return Optional.ofNullable(live);
     }
 
-    /** Per instrument, the open time of the last bar the engine took: where the market data continues. */
+    /** Per instrument, where the market data continues: the open time of the last bar the engine took, less the overlap. */
     private Map<InstrumentId, Instant> lastBars() throws Exception {
         Map<InstrumentId, Instant> last = new HashMap<>();
         for (var rules : engine.settings().instruments().values()) {
             InstrumentState s = engine.instrument(rules.instrument()).ask(InstrumentEntity.GetStatus::new, engine.settings().askTimeout())
                     .toCompletableFuture().get();
             if (s.watermark() != null) {
-                last.put(rules.instrument(), s.watermark());
+                last.put(rules.instrument(), s.watermark().minus(RESUME_OVERLAP));
             }
         }
         return last;

@@ -1,0 +1,67 @@
+package dev.trader.engine.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.japi.function.Function;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An entity's ref whose asks are sent again when they time out, until {@code within} has passed.
+ * A timeout says nothing of whether the entity got the command: its shard may be moving to another
+ * node after a failover (the command waits in a buffer, or is lost with the dead node), or its
+ * node is slow. Sending it again is safe only because the bar path's commands are idempotent: each
+ * entity recognises a bar, a signal or a client order id it has already handled and answers as it
+ * did then; a query is harmless anyway. An entity's own refusal (a failed reply) is not retried.
+ */
+public final class RetryingRef<M> {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingRef.class);
+    private static final long FIRST_PAUSE_MS = 200;
+    private static final long LONGEST_PAUSE_MS = 2_000;
+
+    private final EntityRef<M> ref;
+    private final Duration within;
+
+    public RetryingRef(EntityRef<M> ref, Duration within) {
+        this.ref = ref;
+        this.within = within;
+    }
+
+    public <R> CompletionStage<R> ask(Function<ActorRef<R>, M> message, Duration timeout) {
+        long deadline = System.nanoTime() + within.toNanos();
+        return attempt(message, timeout, deadline, FIRST_PAUSE_MS, 1);
+    }
+
+    private <R> CompletionStage<R> attempt(Function<ActorRef<R>, M> message, Duration timeout, long deadline, long pauseMs, int number) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        ref.<R>ask(message, timeout).whenComplete((answer, error) -> {
+            if (error == null) {
+                result.complete(answer);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!(cause instanceof TimeoutException) || remainingMs < pauseMs + timeout.toMillis()) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            LOG.warn("{} did not answer within {} (attempt {}); asking again in {} ms", ref.getEntityId(), timeout, number, pauseMs);
+            CompletableFuture.runAsync(() -> attempt(message, timeout, deadline, Math.min(2 * pauseMs, LONGEST_PAUSE_MS), number + 1)
+                            .whenComplete((a, e) -> {
+                                if (e == null) {
+                                    result.complete(a);
+                                } else {
+                                    result.completeExceptionally(e);
+                                }
+                            }),
+                    CompletableFuture.delayedExecutor(pauseMs, TimeUnit.MILLISECONDS));
+        });
+        return result;
+    }
+}
