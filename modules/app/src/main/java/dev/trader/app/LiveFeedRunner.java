@@ -65,7 +65,7 @@ public final class LiveFeedRunner {
 
     /**
      * A bar whose path failed even after the pipeline asked again for two minutes
-     * (BarPipeline.RETRY_WITHIN: a failover is over well within that) is logged and counted, and
+     * (RetryingRef.BAR_PATH_WITHIN: a failover is over well within that) is logged and counted, and
      * the feed goes on: stopping would leave the node deaf to the market, with positions open.
      * What the bar did persist stays; the next bar's account part runs after it as always.
      */

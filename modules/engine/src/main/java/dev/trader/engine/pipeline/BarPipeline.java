@@ -99,7 +99,7 @@ public final class BarPipeline {
         // of the same instrument (whatever became of it).
         CompletableFuture<?> previousOfInstrument = instrumentTurns.getOrDefault(bar.instrument(), CompletableFuture.completedFuture(null));
         CompletableFuture<Market> marketPart = previousOfInstrument.exceptionally(e -> null)
-                .thenCompose(v -> retrying(engine.instrument(bar.instrument()))
+                .thenCompose(v -> RetryingRef.barPath(engine.instrument(bar.instrument()))
                         .<InstrumentEntity.BarIngested>ask(r -> new InstrumentEntity.IngestBar(bar, r), timeout)
                         .thenCombine(evaluateStrategies(bar), (ingested, signals) -> new Market(ingested.accepted(), signals, ingested.atr())));
         instrumentTurns.put(bar.instrument(), marketPart);
@@ -137,7 +137,7 @@ public final class BarPipeline {
         if (!engine.settings().risk().propFirmModel()) {
             return CompletableFuture.completedFuture(Observation.NONE);
         }
-        return retrying(engine.account())
+        return RetryingRef.barPath(engine.account())
                 .<Observation>ask(r -> new AccountEntity.ObserveBar(bar.instrument(), bar.close(), bar.closeTime(), r), timeout)
                 .thenCompose(o -> inTurn(o.cancel(), id -> cancelEntry(id, bar)).thenCompose(v -> placeFlattenExits(o.place(), bar))
                         .thenApply(v -> o));
@@ -148,7 +148,7 @@ public final class BarPipeline {
         if (exits.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return retrying(engine.account()).<AccountState>ask(AccountEntity.GetStatus::new, timeout)
+        return RetryingRef.barPath(engine.account()).<AccountState>ask(AccountEntity.GetStatus::new, timeout)
                 .thenCompose(account -> inTurn(exits, d -> place(d, bar, FlattenMarks.of(account, d.instrument()))));
     }
 
@@ -165,7 +165,7 @@ public final class BarPipeline {
             return CompletableFuture.completedFuture(null);
         }
         List<String> shorts = market.signals().stream().filter(s -> s.direction() == SignalDirection.SHORT).map(s -> s.strategy().value()).toList();
-        return retrying(engine.position(positionId))
+        return RetryingRef.barPath(engine.position(positionId))
                 .<ExitPlan>ask(r -> new PositionEntity.ManageBar(bar, market.atr(), shorts, r), timeout)
                 .thenCompose(plan -> {
                     if (observation.ordersBlocked() && !plan.isEmpty()) {
@@ -189,10 +189,10 @@ public final class BarPipeline {
         if (parents.isParent(clientOrderId)) {
             return parents.cancel(clientOrderId, "flatten after a floor", bar);
         }
-        return retrying(engine.order(new ClientOrderId(clientOrderId)))
+        return RetryingRef.barPath(engine.order(new ClientOrderId(clientOrderId)))
                 .<OrderState>ask(r -> new OrderEntity.Cancel("flatten after a floor", r), timeout)
                 .thenCompose(order -> order.exists() && order.status() == OrderStatus.CANCELLED
-                        ? retrying(engine.account()).<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, "CANCELLED: flatten", r), timeout)
+                        ? RetryingRef.barPath(engine.account()).<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, "CANCELLED: flatten", r), timeout)
                                 .thenCompose(s -> engine.settings().inTradeManagement() && order.positionId() != null
                                         ? dropProtection(order.positionId(), "CANCELLED: flatten") : CompletableFuture.completedFuture(null))
                                 .thenApply(s -> order)
@@ -201,21 +201,9 @@ public final class BarPipeline {
 
     /** An entry that ended unfilled takes its protective stop with it: the position drops it and its plan cancels the order. */
     private CompletionStage<Void> dropProtection(String positionId, String reason) {
-        return retrying(engine.position(positionId))
+        return RetryingRef.barPath(engine.position(positionId))
                 .<ExitPlan>ask(r -> new PositionEntity.DropProtection(reason, r), timeout)
                 .thenCompose(plan -> exits(positionId, plan));
-    }
-
-    /**
-     * Every ask of the bar path is sent again when it times out, for up to this long: longer than a
-     * failover (a dead node's shards serve again on the others within ~15 s, conf/pekko.conf) plus
-     * an ask timeout, so that a bar in flight when a node dies is carried through instead of being
-     * logged as failed and skipped. Only then does the bar fail (counted, logged) and the feed go on.
-     */
-    static final Duration RETRY_WITHIN = Duration.ofMinutes(2);
-
-    private <M> RetryingRef<M> retrying(org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<M> ref) {
-        return new RetryingRef<>(ref, RETRY_WITHIN);
     }
 
     private static <T> CompletionStage<Void> inTurn(List<T> items, Function<T, CompletionStage<?>> step) {
@@ -228,7 +216,7 @@ public final class BarPipeline {
         List<CompletableFuture<StrategyEntity.BarEvaluated>> asks = new ArrayList<>(bindings.size());
         for (StrategyBinding b : bindings) {
             StrategyEntityId id = new StrategyEntityId(b.strategy().id(), bar.instrument());
-            asks.add(retrying(engine.strategy(id)).<StrategyEntity.BarEvaluated>ask(r -> new StrategyEntity.EvaluateBar(bar, r), timeout)
+            asks.add(RetryingRef.barPath(engine.strategy(id)).<StrategyEntity.BarEvaluated>ask(r -> new StrategyEntity.EvaluateBar(bar, r), timeout)
                     .toCompletableFuture());
         }
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> {
@@ -243,7 +231,7 @@ public final class BarPipeline {
             return CompletableFuture.completedFuture(out);
         }
         Signal signal = signals.get(i);
-        return retrying(engine.account())
+        return RetryingRef.barPath(engine.account())
                 .<IntentDecision>ask(r -> new AccountEntity.EvaluateSignal(signal, atr, r), timeout)
                 .thenCompose(decision -> {
                     out.add(decision);
@@ -279,7 +267,7 @@ public final class BarPipeline {
             return send(decision, bar, decisionPrice);
         }
         OrderRequest entry = decision.request();
-        return retrying(engine.position(decision.positionId()))
+        return RetryingRef.barPath(engine.position(decision.positionId()))
                 .<ExitPlan>ask(r -> new PositionEntity.Protect(stop, entry.quantity(), entry.strategy().value(), entry.decisionTime(), r), timeout)
                 .thenCompose(plan -> send(decision, bar, decisionPrice).thenCompose(sent -> {
                     if (sent.working()) {
@@ -300,11 +288,11 @@ public final class BarPipeline {
 
     /** The account's second clamp, then the order (or the parent order of a large entry); a blocked order is never sent. */
     private CompletionStage<Sent> send(IntentDecision decision, Bar bar, Price decisionPrice) {
-        return retrying(engine.account())
+        return RetryingRef.barPath(engine.account())
                 .<AccountEntity.Rechecked>ask(r -> new AccountEntity.RecheckOrder(decision.request(), r), timeout)
                 .thenCompose(check -> {
                     if (!check.send()) {
-                        return retrying(engine.order(decision.request().clientOrderId())).<OrderState>ask(OrderEntity.GetOrder::new, timeout).thenApply(Sent::of);
+                        return RetryingRef.barPath(engine.order(decision.request().clientOrderId())).<OrderState>ask(OrderEntity.GetOrder::new, timeout).thenApply(Sent::of);
                     }
                     if (parents.slices(decision, bar)) {
                         return parents.start(decision, bar).thenApply(working -> new Sent(working, "parent order ended unfilled"));
@@ -315,17 +303,17 @@ public final class BarPipeline {
 
     /** A parent order is over: the account releases what it still reserves for it; one that bought nothing takes its protective stop with it. */
     private CompletionStage<Void> entryEnded(String clientOrderId, String positionId, boolean filledAny, String reason) {
-        return retrying(engine.account()).<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, reason, r), timeout)
+        return RetryingRef.barPath(engine.account()).<AccountState>ask(r -> new AccountEntity.CloseOrder(clientOrderId, reason, r), timeout)
                 .thenCompose(s -> engine.settings().inTradeManagement() && !filledAny && positionId != null
                         ? dropProtection(positionId, reason) : CompletableFuture.completedFuture(null));
     }
 
     private CompletionStage<OrderState> sendOrder(IntentDecision decision, Price decisionPrice) {
-        return retrying(engine.order(decision.request().clientOrderId()))
+        return RetryingRef.barPath(engine.order(decision.request().clientOrderId()))
                 .<OrderState>ask(r -> new OrderEntity.Place(decision.request(), decision.positionId(), decisionPrice, r), timeout)
                 .thenCompose(order -> {
                     if (order.exists() && order.status().isTerminal() && order.filledQuantity().isZero()) {
-                        return retrying(engine.account())
+                        return RetryingRef.barPath(engine.account())
                                 .<AccountState>ask(r -> new AccountEntity.CloseOrder(
                                         decision.clientOrderId(), order.status() + ": " + order.lastReason(), r), timeout)
                                 .thenApply(s -> order);

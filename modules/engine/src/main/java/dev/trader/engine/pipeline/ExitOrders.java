@@ -35,7 +35,7 @@ final class ExitOrders {
             return CompletableFuture.completedFuture(null);
         }
         Set<String> ended = ConcurrentHashMap.newKeySet();
-        CompletionStage<Void> placed = inTurn(plan.place(), request -> engine.order(request.clientOrderId())
+        CompletionStage<Void> placed = inTurn(plan.place(), request -> RetryingRef.barPath(engine.order(request.clientOrderId()))
                 .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, plan.decisionPrice(), plan.trace(), r), timeout)
                 .thenApply(order -> {
                     if (order.status() != null && order.status().isTerminal()) {
@@ -44,7 +44,7 @@ final class ExitOrders {
                     return order;
                 }));
         return placed
-                .thenCompose(v -> inTurn(plan.cancel(), id -> engine.order(new ClientOrderId(id))
+                .thenCompose(v -> inTurn(plan.cancel(), id -> RetryingRef.barPath(engine.order(new ClientOrderId(id)))
                         .<OrderState>ask(r -> new OrderEntity.Cancel("exit no longer wanted", r), timeout)
                         .thenApply(order -> {
                             if (!order.exists() || order.status().isTerminal()) {
@@ -52,7 +52,7 @@ final class ExitOrders {
                             }
                             return order;
                         })))
-                .thenCompose(v -> engine.position(positionId)
+                .thenCompose(v -> RetryingRef.barPath(engine.position(positionId))
                         .<Done>ask(r -> new PositionEntity.OrdersSettled(plan.purposes(), Set.copyOf(ended), r), timeout))
                 .thenApply(done -> null);
     }

@@ -52,20 +52,20 @@ public final class FillRouter implements FillListener {
      * the kill switch holds orders.
      */
     private CompletionStage<Void> closeRemainder(String positionId, Fill fill) {
-        return engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout).thenCompose(account -> {
+        return RetryingRef.barPath(engine.account()).<AccountState>ask(AccountEntity.GetStatus::new, timeout).thenCompose(account -> {
             if (account.killSwitch()) {
                 LOG.warn("position {} holds a remainder after fill {}: the kill switch holds its exit", positionId, fill.tradeId());
                 return CompletableFuture.completedFuture(null);
             }
             LOG.warn("position {} holds a remainder no trade manages after fill {}: closing it at market", positionId, fill.tradeId());
-            return engine.position(positionId).<ExitPlan>ask(r -> new PositionEntity.PlanExits(fill.time(), fill.price(), r), timeout)
+            return RetryingRef.barPath(engine.position(positionId)).<ExitPlan>ask(r -> new PositionEntity.PlanExits(fill.time(), fill.price(), r), timeout)
                     .thenCompose(plan -> exitOrders.carryOut(positionId, plan));
         });
     }
 
     @Override
     public CompletionStage<Void> onFill(Fill fill) {
-        return engine.order(fill.clientOrderId())
+        return RetryingRef.barPath(engine.order(fill.clientOrderId()))
                 .<OrderEntity.FillApplied>ask(r -> new OrderEntity.ApplyFill(fill, r), timeout)
                 .thenCompose(applied -> {
                     if (!applied.known()) {
@@ -78,9 +78,9 @@ public final class FillRouter implements FillListener {
                     Fill forAccount = parent.map(p -> asParents(fill, p)).orElse(fill);
                     // A child's end is not its parent's: the parent releases what is left when it ends.
                     boolean orderDone = parent.isEmpty() && applied.order().status().isTerminal();
-                    return engine.position(positionId)
+                    return RetryingRef.barPath(engine.position(positionId))
                             .<PositionEntity.PositionUpdated>ask(r -> new PositionEntity.ApplyFill(fill, r), timeout)
-                            .thenCompose(updated -> engine.account()
+                            .thenCompose(updated -> RetryingRef.barPath(engine.account())
                                     .<AccountEntity.FillBooked>ask(r -> new AccountEntity.BookFill(forAccount, updated.position().quantity(), orderDone, r), timeout)
                                     .thenCompose(booked -> {
                                         logBooked(fill, applied, updated, booked);

@@ -97,9 +97,9 @@ final class ParentOrders {
         if (r != null && !r.isCompletedExceptionally()) {
             return r;
         }
-        r = engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture()
+        r = RetryingRef.barPath(engine.account()).<AccountState>ask(AccountEntity.GetStatus::new, timeout).toCompletableFuture()
                 .thenCompose(account -> ExitOrders.inTurn(account.openOrders().values().stream().filter(OpenOrder::entry)
-                        .map(OpenOrder::clientOrderId).sorted().toList(), id -> engine.parentOrder(new ClientOrderId(id))
+                        .map(OpenOrder::clientOrderId).sorted().toList(), id -> RetryingRef.barPath(engine.parentOrder(new ClientOrderId(id)))
                         .<ParentOrderState>ask(ParentOrderEntity.GetParent::new, timeout)
                         .thenCompose(p -> {
                             if (!p.exists()) {
@@ -127,7 +127,7 @@ final class ParentOrders {
     CompletionStage<Boolean> start(IntentDecision decision, Bar bar) {
         ParentSpec spec = specs.specFor(decision, bar);
         register(spec);
-        return engine.parentOrder(spec.parent().clientOrderId())
+        return RetryingRef.barPath(engine.parentOrder(spec.parent().clientOrderId()))
                 .<ParentStep>ask(r -> new ParentOrderEntity.Start(spec, parentBar(bar, false), r), timeout)
                 .thenCompose(step -> carryOut(step, bar, false, CANCELS_PER_STEP))
                 .thenApply(p -> !p.status().isOver() || !p.filled().isZero());
@@ -139,7 +139,7 @@ final class ParentOrders {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return engine.account().<AccountState>ask(AccountEntity.GetStatus::new, timeout)
+        return RetryingRef.barPath(engine.account()).<AccountState>ask(AccountEntity.GetStatus::new, timeout)
                 .thenCompose(account -> ExitOrders.inTurn(ids, id -> advanceOne(id, bar, account)));
     }
 
@@ -150,7 +150,7 @@ final class ParentOrders {
 
     /** Stops a parent: nothing new goes out, its working child is cancelled, and it ends. */
     CompletionStage<Void> cancel(String parentId, String reason, Bar bar) {
-        return engine.parentOrder(new ClientOrderId(parentId))
+        return RetryingRef.barPath(engine.parentOrder(new ClientOrderId(parentId)))
                 .<ParentOrderState>ask(r -> new ParentOrderEntity.Cancel(reason, r), timeout)
                 .thenCompose(p -> {
                     if (!p.exists()) {
@@ -174,14 +174,14 @@ final class ParentOrders {
         // The kill switch and a reconciliation hold on the instrument both stop a parent from buying on (it waits, as a held entry would).
         boolean held = account.killSwitch() || account.risk().killedStrategies().contains(w.strategy())
                 || account.reconciliationHolds().containsKey(w.instrument().value());
-        return engine.position(w.positionId()).<PositionState>ask(PositionEntity.GetPosition::new, timeout)
+        return RetryingRef.barPath(engine.position(w.positionId())).<PositionState>ask(PositionEntity.GetPosition::new, timeout)
                 .thenCompose(position -> {
                     if (position.isClosed()) {
                         // Its stop or an exit closed what the first children bought: buying on would open a trade nobody decided.
-                        return engine.parentOrder(new ClientOrderId(parentId)).<ParentOrderState>ask(
+                        return RetryingRef.barPath(engine.parentOrder(new ClientOrderId(parentId))).<ParentOrderState>ask(
                                 r -> new ParentOrderEntity.Cancel("position " + w.positionId() + " closed", r), timeout);
                     }
-                    return engine.parentOrder(new ClientOrderId(parentId)).<ParentOrderState>ask(ParentOrderEntity.GetParent::new, timeout);
+                    return RetryingRef.barPath(engine.parentOrder(new ClientOrderId(parentId))).<ParentOrderState>ask(ParentOrderEntity.GetParent::new, timeout);
                 })
                 .thenCompose(p -> {
                     if (!p.exists()) {
@@ -204,10 +204,10 @@ final class ParentOrders {
             report = CompletableFuture.completedFuture(null);
         } else if (held || parent.status() == ParentStatus.CANCELLING) {
             // Nothing is sent while the kill switch holds the orders or the parent stops: only asked.
-            report = engine.order(child.request().clientOrderId()).<OrderState>ask(OrderEntity.GetOrder::new, timeout)
+            report = RetryingRef.barPath(engine.order(child.request().clientOrderId())).<OrderState>ask(OrderEntity.GetOrder::new, timeout)
                     .thenApply(o -> reportOf(child, o));
         } else {
-            report = engine.order(child.request().clientOrderId())
+            report = RetryingRef.barPath(engine.order(child.request().clientOrderId()))
                     .<OrderState>ask(r -> new OrderEntity.Place(child.request(), parent.spec().positionId(), parent.spec().reference(), r), timeout)
                     .thenApply(ChildReport::of);
         }
@@ -219,11 +219,11 @@ final class ParentOrders {
     private CompletionStage<ParentOrderState> carryOut(ParentStep step, Bar bar, boolean held, int cancelsLeft) {
         ParentOrderState parent = step.parent();
         return switch (step.action()) {
-            case PLACE -> engine.order(step.child().request().clientOrderId())
+            case PLACE -> RetryingRef.barPath(engine.order(step.child().request().clientOrderId()))
                     .<OrderState>ask(r -> new OrderEntity.Place(step.child().request(), parent.spec().positionId(), parent.spec().reference(), r), timeout)
                     .thenApply(o -> parent);
             case CANCEL -> cancelsLeft == 0 ? CompletableFuture.completedFuture(parent)
-                    : engine.order(step.child().request().clientOrderId())
+                    : RetryingRef.barPath(engine.order(step.child().request().clientOrderId()))
                             .<OrderState>ask(r -> new OrderEntity.Cancel(cancelReason(parent), r), timeout)
                             .thenCompose(o -> parent.status() != ParentStatus.CANCELLING
                                     // A slice ended: the next child is sized at the next bar, from what the cancelled one filled by

@@ -16,14 +16,21 @@ import org.slf4j.LoggerFactory;
  * An entity's ref whose asks are sent again when they time out, until {@code within} has passed.
  * A timeout says nothing of whether the entity got the command: its shard may be moving to another
  * node after a failover (the command waits in a buffer, or is lost with the dead node), or its
- * node is slow. Sending it again is safe only because the bar path's commands are idempotent: each
- * entity recognises a bar, a signal or a client order id it has already handled and answers as it
- * did then; a query is harmless anyway. An entity's own refusal (a failed reply) is not retried.
+ * node is slow. Sending it again is safe only because the bar path's and the fill path's commands
+ * are idempotent: each entity recognises a bar, a signal, a client order id or a trade id it has
+ * already handled and answers as it did then; a query is harmless anyway. An entity's own refusal (a failed reply) is not retried.
  */
 public final class RetryingRef<M> {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingRef.class);
     private static final long FIRST_PAUSE_MS = 200;
     private static final long LONGEST_PAUSE_MS = 2_000;
+
+    /**
+     * How long the bar path asks again: longer than a failover (a dead node's shards serve again on
+     * the others within ~15 s, conf/pekko.conf) plus an ask timeout, so that a bar in flight when a
+     * node dies is carried through instead of being logged as failed and skipped.
+     */
+    public static final Duration BAR_PATH_WITHIN = Duration.ofMinutes(2);
 
     private final EntityRef<M> ref;
     private final Duration within;
@@ -31,6 +38,11 @@ public final class RetryingRef<M> {
     public RetryingRef(EntityRef<M> ref, Duration within) {
         this.ref = ref;
         this.within = within;
+    }
+
+    /** {@code ref} as the bar path asks it: again on a timeout for up to {@link #BAR_PATH_WITHIN}. */
+    static <M> RetryingRef<M> barPath(EntityRef<M> ref) {
+        return new RetryingRef<>(ref, BAR_PATH_WITHIN);
     }
 
     public <R> CompletionStage<R> ask(Function<ActorRef<R>, M> message, Duration timeout) {
