@@ -52,14 +52,18 @@ public final class RetryingRef<M> {
 
     private <R> CompletionStage<R> attempt(Function<ActorRef<R>, M> message, Duration timeout, long deadline, long pauseMs, int number) {
         CompletableFuture<R> result = new CompletableFuture<>();
+        long sent = System.nanoTime();
         ref.<R>ask(message, timeout).whenComplete((answer, error) -> {
             if (error == null) {
                 result.complete(answer);
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (!(cause instanceof TimeoutException) || remainingMs < pauseMs + timeout.toMillis()) {
+            long now = System.nanoTime();
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - now);
+            // A timeout that came at once is no silence: the recipient is gone (this node's sharding stops with it).
+            boolean waited = now - sent >= timeout.toNanos() / 2;
+            if (!(cause instanceof TimeoutException) || !waited || remainingMs < pauseMs + timeout.toMillis()) {
                 result.completeExceptionally(cause);
                 return;
             }

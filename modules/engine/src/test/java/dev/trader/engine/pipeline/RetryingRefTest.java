@@ -69,6 +69,18 @@ class RetryingRefTest {
     }
 
     @Test
+    void anEntityThatIsGoneIsNotAskedAgain() {
+        ActorRef<Ask> stopped = KIT.spawn(Behaviors.<Ask>stopped());
+        KIT.createTestProbe().expectTerminated(stopped);
+        RetryingRef<Ask> gone = new RetryingRef<>(TestEntityRef.of(KEY, "gone", stopped), Duration.ofSeconds(10));
+        long began = System.nanoTime();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> gone.<StatusReply<Integer>>ask(Ask::new, Duration.ofSeconds(3)).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, e.getCause());
+        assertEquals(true, System.nanoTime() - began < Duration.ofSeconds(3).toNanos(), "failed at once, not after retrying for 10 s");
+    }
+
+    @Test
     void anEntitysRefusalIsNotRetried() throws Exception {
         AtomicInteger asks = new AtomicInteger();
         StatusReply<Integer> reply = ref(entity(0, true, asks), Duration.ofSeconds(10)).<StatusReply<Integer>>ask(Ask::new, TIMEOUT)
