@@ -35,14 +35,21 @@ final class ExitOrders {
             return CompletableFuture.completedFuture(null);
         }
         Set<String> ended = ConcurrentHashMap.newKeySet();
-        CompletionStage<Void> placed = inTurn(plan.place(), request -> RetryingRef.barPath(engine.order(request.clientOrderId()))
+        // The position learns the orders it is about to have before they go out, as an order's intent
+        // is journaled before it is sent: if this node dies between a placement and the settlement
+        // below, the position still knows the order and cancels it when it no longer wants it (a
+        // cancel of an order that never reached the venue settles it as ended).
+        CompletionStage<Void> announced = plan.place().isEmpty() ? CompletableFuture.completedFuture(null)
+                : RetryingRef.barPath(engine.position(positionId))
+                        .<Done>ask(r -> new PositionEntity.OrdersSettled(plan.purposes(), Set.of(), r), timeout).thenApply(d -> null);
+        CompletionStage<Void> placed = announced.thenCompose(a -> inTurn(plan.place(), request -> RetryingRef.barPath(engine.order(request.clientOrderId()))
                 .<OrderState>ask(r -> new OrderEntity.Place(request, positionId, plan.decisionPrice(), plan.trace(), r), timeout)
                 .thenApply(order -> {
                     if (order.status() != null && order.status().isTerminal()) {
                         ended.add(request.clientOrderId().value());
                     }
                     return order;
-                }));
+                })));
         return placed
                 .thenCompose(v -> inTurn(plan.cancel(), id -> RetryingRef.barPath(engine.order(new ClientOrderId(id)))
                         .<OrderState>ask(r -> new OrderEntity.Cancel("exit no longer wanted", r), timeout)
