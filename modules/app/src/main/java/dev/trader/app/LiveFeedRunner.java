@@ -33,9 +33,11 @@ public final class LiveFeedRunner {
     private final String source;
     private final UniqueKillSwitch killSwitch;
     private final CompletionStage<Done> done;
+    private final ActorSystem<?> system;
 
     private LiveFeedRunner(MarketDataFeed feed, BarPipeline pipeline, ActorSystem<?> system) {
         this.source = feed.describe();
+        this.system = system;
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = JavaFlowSupport.Source.fromPublisher(feed.bars())
                 .viaMat(KillSwitches.single(), Keep.right())
                 .mapAsync(IN_FLIGHT, bar -> pipeline.process(bar).thenApply(this::count).exceptionally(e -> failed(bar, e)))
@@ -70,6 +72,13 @@ public final class LiveFeedRunner {
      * What the bar did persist stays; the next bar's account part runs after it as always.
      */
     private Done failed(Bar bar, Throwable e) {
+        if (CoordinatedShutdown.get(system).getShutdownReason().isPresent()) {
+            // A node leaving (SIGTERM, or downed by the cluster) stops its shard regions under the bars in flight:
+            // not a failure of the bar. The session continues from the instruments' last bars where it runs next.
+            LOG.info("bar {} {} not taken in: this node is shutting down; the trading session resumes from the engine's last bars",
+                    bar.instrument(), bar.openTime());
+            return Done.getInstance();
+        }
         tally.failed();
         LOG.error("bar {} {} failed in the pipeline; the feed goes on: {}", bar.instrument(), bar.openTime(), e.toString());
         return Done.getInstance();
