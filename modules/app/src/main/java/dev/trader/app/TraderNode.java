@@ -219,13 +219,14 @@ public final class TraderNode implements AutoCloseable {
         LOG.info("node {} is up in the cluster", cluster.selfMember().address());
     }
 
+    /** Boot asks are sent again for this long: a node restarted right after a kill boots into the failover. */
+    private static final Duration BOOT_ASKS_WITHIN = Duration.ofMinutes(2);
+
     /**
      * The venue is told what our books hold (the paper venue's memory is gone; an exchange adapter
      * caps reduce-only exits by it) and the last trade we booked per instrument, so that it fetches
      * the fills we missed while down when it starts.
      */
-    private static final Duration BOOT_ASKS_WITHIN = Duration.ofMinutes(2);
-
     private static void restoreVenue(Engine engine, Venue venue) throws Exception {
         // Asked again while a failover moves the shards (a node restarted right after a kill boots into one).
         AccountState account = new RetryingRef<>(engine.account(), BOOT_ASKS_WITHIN).ask(AccountEntity.GetStatus::new, engine.settings().askTimeout())

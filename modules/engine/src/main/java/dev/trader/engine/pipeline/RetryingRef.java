@@ -51,12 +51,10 @@ public final class RetryingRef<M> {
     }
 
     private <R> CompletionStage<R> attempt(Function<ActorRef<R>, M> message, Duration timeout, long deadline, long pauseMs, int number) {
-        CompletableFuture<R> result = new CompletableFuture<>();
         long sent = System.nanoTime();
-        ref.<R>ask(message, timeout).whenComplete((answer, error) -> {
+        return ref.<R>ask(message, timeout).handle((answer, error) -> {
             if (error == null) {
-                result.complete(answer);
-                return;
+                return CompletableFuture.completedFuture(answer);
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             long now = System.nanoTime();
@@ -64,20 +62,11 @@ public final class RetryingRef<M> {
             // A timeout that came at once is no silence: the recipient is gone (this node's sharding stops with it).
             boolean waited = now - sent >= timeout.toNanos() / 2;
             if (!(cause instanceof TimeoutException) || !waited || remainingMs < pauseMs + timeout.toMillis()) {
-                result.completeExceptionally(cause);
-                return;
+                return CompletableFuture.<R>failedFuture(cause);
             }
             LOG.warn("{} did not answer within {} (attempt {}); asking again in {} ms", ref.getEntityId(), timeout, number, pauseMs);
-            CompletableFuture.runAsync(() -> attempt(message, timeout, deadline, Math.min(2 * pauseMs, LONGEST_PAUSE_MS), number + 1)
-                            .whenComplete((a, e) -> {
-                                if (e == null) {
-                                    result.complete(a);
-                                } else {
-                                    result.completeExceptionally(e);
-                                }
-                            }),
-                    CompletableFuture.delayedExecutor(pauseMs, TimeUnit.MILLISECONDS));
-        });
-        return result;
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(pauseMs, TimeUnit.MILLISECONDS))
+                    .thenCompose(v -> attempt(message, timeout, deadline, Math.min(2 * pauseMs, LONGEST_PAUSE_MS), number + 1));
+        }).thenCompose(next -> next);
     }
 }
