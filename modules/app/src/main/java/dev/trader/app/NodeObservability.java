@@ -52,6 +52,10 @@ final class NodeObservability implements AutoCloseable {
         return alerts;
     }
 
+    boolean running() {
+        return !scheduler.isShutdown();
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();

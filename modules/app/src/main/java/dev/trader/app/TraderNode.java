@@ -56,6 +56,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -86,11 +87,13 @@ public final class TraderNode implements AutoCloseable {
     private final NodeObservability watch;
     private final ReadModels readModel;
     private final WebSocketFeed webSocketFeed;
+    private final CompletionStage<Void> stopped;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
                        TradingSession session, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel,
-                       WebSocketFeed webSocketFeed) {
+                       WebSocketFeed webSocketFeed, CompletionStage<Void> stopped) {
         this.watch = watch;
+        this.stopped = stopped;
         this.readModel = readModel;
         this.webSocketFeed = webSocketFeed;
         this.reconciliation = reconciliation;
@@ -169,6 +172,7 @@ public final class TraderNode implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+            system.getWhenTerminated().thenRun(blocking::shutdownNow);
             String node = config.getString("trader.node-name");
             StatusService status = new StatusService(engine, node, settings.askTimeout());
             if (venue.marketData().isPresent()) {
@@ -182,6 +186,8 @@ public final class TraderNode implements AutoCloseable {
             WebSocketFeed webSocketFeed = WebSocketFeed.start(system, engine, api, webSocketFeedSettings, jdbc);
             NodeObservability watch = NodeObservability.start(observability, settings, status, pipeline.arrivals(), readiness, cluster, node,
                     webSocketFeed::clients);
+            // A system that goes without close() (downed, a crash in a test) must not leave its samplers publishing a dead node's gauges.
+            CompletionStage<Void> stopped = system.getWhenTerminated().thenRun(watch::close);
             webSocketFeed.follow(watch.alerts());
             Routes routes = new Routes(status, new ExecutionQualityService(engine, settings.askTimeout()), readiness,
                     new ApiGuard(api, new ObjectMapper(), Clock.systemUTC()), new OperatorAudit(engine, settings.askTimeout(), Clock.systemUTC()),
@@ -198,7 +204,7 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, session, reconciliation, watch, readModel, webSocketFeed);
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, session, reconciliation, watch, readModel, webSocketFeed, stopped);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -299,6 +305,16 @@ public final class TraderNode implements AutoCloseable {
     /** The node's alerts, as {@code GET /api/alerts} serves them. */
     public AlertBook alerts() {
         return watch.alerts();
+    }
+
+    /** Completes once the actor system has terminated, however it went, and the node's own threads have stopped with it. */
+    public CompletionStage<Void> whenStopped() {
+        return stopped;
+    }
+
+    /** Whether the node still samples its metrics and evaluates its alerts. */
+    boolean observing() {
+        return watch.running();
     }
 
     public int httpPort() {

@@ -40,7 +40,7 @@ class EveryShippedStrategyTest {
         ReplayReport report = new FileReplay(first.engine(), first.pipeline()).replay(TestNodes.FIXTURES).toCompletableFuture().get();
         before = EngineSnapshot.of(first.engine());
         first.system().terminate();
-        first.system().getWhenTerminated().toCompletableFuture().get();
+        first.whenStopped().toCompletableFuture().get();
 
         assertEquals(1440, report.barsNew());
         assertEquals(entities, before.strategies().size(), "one entity per strategy and instrument it is configured for");

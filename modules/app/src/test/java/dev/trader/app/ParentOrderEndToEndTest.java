@@ -205,7 +205,7 @@ class ParentOrderEndToEndTest {
         assertEquals(2, atCut.children().size(), "killed mid-plan");
         assertEquals(OrderStatus.ACCEPTED, order(first.engine(), second.clientOrderId()).status(), "the second child rests unfilled");
         first.system().terminate();
-        first.system().getWhenTerminated().toCompletableFuture().get();
+        first.whenStopped().toCompletableFuture().get();
 
         try (TraderNode second2 = TraderNode.start(config)) {
             for (Bar bar : bars) {

@@ -1,6 +1,7 @@
 package dev.trader.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -61,7 +62,8 @@ class RecoveryTest {
         before = EngineSnapshot.of(first.engine());
         // Abrupt: no unbinding, no waiting for anything but the system itself to go.
         first.system().terminate();
-        first.system().getWhenTerminated().toCompletableFuture().get();
+        first.whenStopped().toCompletableFuture().get();
+        assertFalse(first.observing(), "a node gone without close() stops sampling: its gauges would read as the next node's");
 
         assertEquals(1440, firstRun.barsNew(), "every fixture bar is new on the first run");
         assertTrue(before.account().approvedCount() >= 10, "the fixtures trade: " + before.account().approvedCount() + " orders");
@@ -104,7 +106,7 @@ class RecoveryTest {
         var running = new FileReplay(first.engine(), first.pipeline()).replay(TestNodes.FIXTURES).toCompletableFuture();
         waitForBars(first, 600);
         first.system().terminate();
-        first.system().getWhenTerminated().toCompletableFuture().get();
+        first.whenStopped().toCompletableFuture().get();
         assertTrue(running.handle((r, e) -> e != null).get(), "the replay was cut off mid-way");
 
         try (TraderNode second = TraderNode.start(config)) {
