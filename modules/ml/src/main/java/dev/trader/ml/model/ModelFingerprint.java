@@ -1,0 +1,66 @@
+package dev.trader.ml.model;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.transform.TransformedModel;
+
+/**
+ * The SHA-256 of what a model computes with, and nothing else: the boosters' bytes or the
+ * weights and the standardization, with the feature and class order. Tribuo's own serialized
+ * form carries the training time in its provenance, so it differs between two identical runs;
+ * this hash does not, which is what the reproducibility check compares.
+ */
+public final class ModelFingerprint {
+    private ModelFingerprint() {
+    }
+
+    public static String of(Model<Label> model) {
+        MessageDigest md = sha256();
+        md.update(model.getFeatureIDMap().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(model.getOutputIDInfo().toReadableString().getBytes(StandardCharsets.UTF_8));
+        content(model, md);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void content(Model<Label> model, MessageDigest md) {
+        if (model instanceof XGBoostModel<Label> xgb) {
+            for (Booster b : xgb.getInnerModels()) {
+                try {
+                    md.update(b.toByteArray());
+                } catch (XGBoostError e) {
+                    throw new IllegalStateException("XGBoost could not write its booster: " + e.getMessage(), e);
+                }
+            }
+        } else if (model instanceof TransformedModel<Label> t) {
+            md.update(t.getTransformerMap().toString().getBytes(StandardCharsets.UTF_8));
+            content(t.getInnerModel(), md);
+        } else if (model instanceof LinearSGDModel linear) {
+            for (double[] row : linear.getWeightsCopy().toArray()) {
+                ByteBuffer b = ByteBuffer.allocate(row.length * Double.BYTES);
+                for (double w : row) {
+                    b.putDouble(w);
+                }
+                md.update(b.array());
+            }
+        } else {
+            throw new IllegalArgumentException("no fingerprint for a " + model.getClass().getSimpleName());
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
