@@ -37,12 +37,21 @@ public final class ClassCalibration implements ClassProbabilities {
         return new ClassCalibration(model, method, perClass);
     }
 
+    /** A calibration read back from its stored per-class calibrators. */
+    public static ClassCalibration of(ClassProbabilities model, CalibrationMethod method, BinaryCalibrator[] perClass) {
+        return new ClassCalibration(model, method, perClass.clone());
+    }
+
     public CalibrationMethod method() {
         return method;
     }
 
     public BinaryCalibrator calibrator(int k) {
         return perClass[k];
+    }
+
+    public int classes() {
+        return perClass.length;
     }
 
     /** Calibrates probabilities the model already gave. */

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -25,7 +26,13 @@ public final class ModelFingerprint {
 
     public static String of(Model<Label> model) {
         MessageDigest md = sha256();
-        md.update(model.getFeatureIDMap().toString().getBytes(StandardCharsets.UTF_8));
+        // The feature names and ids only: the map's statistics print categorical values in hash order, which a reload changes.
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        StringBuilder names = new StringBuilder();
+        for (int id = 0; id < features.size(); id++) {
+            names.append(features.get(id).getName()).append('=').append(id).append('\n');
+        }
+        md.update(names.toString().getBytes(StandardCharsets.UTF_8));
         md.update(model.getOutputIDInfo().toReadableString().getBytes(StandardCharsets.UTF_8));
         content(model, md);
         return HexFormat.of().formatHex(md.digest());

@@ -1,0 +1,35 @@
+package dev.trader.ml.registry;
+
+import dev.trader.ml.eval.ConfidenceTier;
+import dev.trader.ml.feature.DataVersion;
+import dev.trader.ml.model.Standardizer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything known about one trained model besides its weights, stored beside them as
+ * {@code card.json}: what it is, what it was made from (data version, feature code, seed), how it
+ * labels and calibrates, and how it did out of sample next to the baseline.
+ *
+ * @param fingerprint the {@link dev.trader.ml.model.ModelFingerprint} of the stored model; checked when it is loaded
+ */
+public record ModelCard(String name, String version, String kind, long seed, String fingerprint, DataVersion data, List<String> features,
+                        int horizonMinutes, double bandBps, String calibration, List<CalibratorSpec> calibrators, Standardizer standardizer,
+                        ConfidenceTier.Thresholds tiers, Instant trainedFrom, Instant trainedTo, Figures outOfSample, Gate gate) {
+
+    /** The pooled walk-forward figures of the model (as calibrated) and of the baseline. */
+    public record Figures(int rows, int folds, double accuracy, double brier, double logLoss, double expectedCalibrationError,
+                          double baselineAccuracy, double baselineBrier, double brierSkill) {
+    }
+
+    /** Whether the model may be promoted: its calibration error and its skill against the baseline, with the reasons when not. */
+    public record Gate(boolean passed, double maxCalibrationError, List<String> reasons) {
+        public Gate {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    public String tag() {
+        return name + "@" + version;
+    }
+}
