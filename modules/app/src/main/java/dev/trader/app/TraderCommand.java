@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "An event-sourced, clustered trading engine on Apache Pekko.",
         subcommands = {DemoCommand.class, RunCommand.class, ExchangeSimCommand.class, IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class,
                 WalkForwardCommand.class, BenchCommand.class, ChallengeCommand.class, ExecMetricsCommand.class, AuditCommand.class,
-                ApiKeyCommand.class, DbCommand.class, ExportCommand.class, PostgresCommand.class, ChaosCommand.class})
+                ApiKeyCommand.class, DbCommand.class, ExportCommand.class, PostgresCommand.class, ChaosCommand.class, TrainCommand.class,
+                ModelCommand.class})
 final class TraderCommand implements Runnable {
     @Override
     public void run() {

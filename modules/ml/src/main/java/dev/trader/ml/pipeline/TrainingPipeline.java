@@ -33,12 +33,14 @@ public final class TrainingPipeline {
         DirectionLabeler labeler = new DirectionLabeler(spec.horizon(), spec.bandBps());
         int[] labels = labeler.label(frame.instrument(), frame.closeTimeMs(), frame.close());
         WalkForwardPlan plan = new WalkForwardPlan(spec.folds(), spec.initialTrainFraction(), spec.calibrationFraction(), spec.horizon());
+        // One scale for the whole run: every fold's models, then the final model.
+        int steps = spec.folds() * ModelKind.values().length + 1;
         WalkForwardEvaluation.Result evaluation = WalkForwardEvaluation.run(frame, labels, plan, List.of(ModelKind.values()), spec.seed(),
-                spec.tiers(), progress);
+                spec.tiers(), (what, done, total) -> progress.step(what, done, steps));
 
         // The final model: the same split as a fold whose test window starts after the data ends.
         WalkForwardPlan.Fold last = finalSplit(frame, labels, spec);
-        progress.step("final " + spec.kind().id() + " model", 0, 1);
+        progress.step("final " + spec.kind().id() + " model", steps - 1, steps);
         TribuoClassifier classifier = Training.train(spec.kind(), spec.seed(), frame, labels, last.trainRows(), "final " + spec.name());
         double[][] scores = classifier.probabilities(rowsOf(frame, last.calibrationRows()));
         int[] calibrationLabels = new int[last.calibrationRows().length];
@@ -46,7 +48,7 @@ public final class TrainingPipeline {
             calibrationLabels[i] = labels[last.calibrationRows()[i]];
         }
         ClassCalibration calibration = ClassCalibration.fit(classifier, spec.calibration(), scores, calibrationLabels);
-        progress.step("final " + spec.kind().id() + " model", 1, 1);
+        progress.step("final " + spec.kind().id() + " model", steps, steps);
 
         ScoredPredictions chosen = evaluation.of(spec.kind(), spec.calibration());
         ScoredPredictions baseline = evaluation.baseline();
