@@ -54,6 +54,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "1m candle files (default: the shared data set's 2023 BTC and ETH files if ../shared/data is there, else sample-data/)")
     List<Path> data;
 
+    @Option(names = "--until", paramLabel = "TIME",
+            description = "train only on bars that close by this UTC date or instant, keeping what follows for an out-of-sample backtest "
+                    + "(default: all the data)")
+    String until;
+
     @Option(names = "--name", defaultValue = "direction", paramLabel = "NAME", description = "the model's name in the registry (default: ${DEFAULT-VALUE})")
     String name;
 
@@ -99,13 +104,14 @@ final class TrainCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("no readable data file " + f);
                 }
             }
-            DataVersion version = DataVersion.of(FeatureNames.CODE_VERSION, files);
+            java.time.Instant end = until == null ? null : TimeBound.parse("--until", until);
+            DataVersion version = DataVersion.of(FeatureNames.CODE_VERSION, files, end);
             FeatureStore store = new FeatureStore(features);
             boolean cached = java.nio.file.Files.exists(store.fileFor(version));
             long t0 = System.nanoTime();
             FeatureFrame frame = store.loadOrCompute(version, () -> {
                 try {
-                    return FeatureFrame.compute(TrainingData.load(files, out));
+                    return FeatureFrame.compute(TrainingData.load(files, end, out));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -33,14 +33,20 @@ final class TrainingData {
         return shared.stream().allMatch(Files::isRegularFile) ? shared : SAMPLE;
     }
 
-    /** Every file's accepted bars by instrument, in time order; the rejected rows are reported, not trained on. */
-    static Map<InstrumentId, List<Bar>> load(List<Path> files, PrintWriter out) throws IOException {
+    /**
+     * Every file's accepted bars by instrument, in time order, those closing after {@code until}
+     * (when given) left out; the rejected rows are reported, not trained on.
+     */
+    static Map<InstrumentId, List<Bar>> load(List<Path> files, java.time.Instant until, PrintWriter out) throws IOException {
         Map<InstrumentId, List<Bar>> byInstrument = new LinkedHashMap<>();
         for (Path file : files) {
             List<Bar> bars = new ArrayList<>();
             IngestReport report = MarketDataLoader.read(file, bars);
             out.printf("data: %s: %s%n", file, report);
             for (Bar b : bars) {
+                if (until != null && b.closeTime().isAfter(until)) {
+                    continue;
+                }
                 byInstrument.computeIfAbsent(b.instrument(), k -> new ArrayList<>()).add(b);
             }
         }

@@ -57,6 +57,16 @@ class TrainCommandTest {
         CliRun nothingBefore = CliRun.of("model", "rollback", "direction", "--models", models);
         assertEquals(2, nothingBefore.code());
         assertTrue(nothingBefore.err().contains("first version ever deployed"), nothingBefore::toString);
+
+        // The shipped ML strategy file, pointed at this registry, in the backtester (in sample here: this checks the wiring, not the edge).
+        Path strategy = dir.resolve("ml-signal.conf");
+        Files.writeString(strategy, Files.readString(Path.of("..", "..", "conf", "strategies", "ml-signal.conf"))
+                .replace("models-dir = \"models\"", "models-dir = \"" + models + "\"").replace("min-tier = \"MEDIUM\"", "min-tier = \"LOW\""));
+        CliRun backtest = CliRun.of("backtest", "--strategy", strategy.toString(), "--data", data, "--from", "2023-03-20", "--notional", "1000",
+                "--out", dir.resolve("bt").toString());
+        assertEquals(0, backtest.code(), backtest::toString);
+        assertTrue(backtest.out().contains("ml-signal on [binance:BTCUSDT, binance:ETHUSDT]: 11520 bars"), backtest::toString);
+        assertTrue(Files.readString(dir.resolve("bt/trades.csv")).lines().count() > 1, "the model's calls traded");
     }
 
     @Test
@@ -68,6 +78,13 @@ class TrainCommandTest {
                 dir.resolve("f").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.json.gz"), missing::toString);
+        CliRun window = CliRun.of("backtest", "--strategy", CliRun.R1.toString(), "--data", CliRun.BTC.toString(), "--from", "2030-01-01",
+                "--out", dir.resolve("bt").toString());
+        assertEquals(2, window.code());
+        assertTrue(window.err().contains("no bar of") && window.err().contains("2030-01-01T00:00:00Z"), window::toString);
+        CliRun badTime = CliRun.of("train", "--data", CliRun.BTC.toString(), "--until", "yesterday", "--models", dir.toString());
+        assertEquals(2, badTime.code());
+        assertTrue(badTime.err().contains("--until must be a UTC date"), badTime::toString);
         CliRun tag = CliRun.of("model", "promote", "direction", "--models", dir.toString());
         assertEquals(2, tag.code());
         assertTrue(tag.err().contains("not a model tag"), tag::toString);

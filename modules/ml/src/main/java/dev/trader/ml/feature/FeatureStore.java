@@ -62,6 +62,7 @@ public final class FeatureStore {
                 header.put("version", version.id());
                 header.put("featureCode", version.featureCode());
                 header.set("files", JSON.valueToTree(version.files()));
+                header.put("until", version.until() == null ? null : version.until().toString());
                 header.set("columns", JSON.valueToTree(frame.names()));
                 header.set("instruments", JSON.valueToTree(frame.instruments()));
                 header.put("rows", frame.rows());

@@ -67,7 +67,7 @@ public final class TrainingPipeline {
                 frame.names(), (int) spec.horizon().toMinutes(), spec.bandBps(), spec.calibration().id(), calibrators, classifier.standardizer(),
                 spec.tiers(), Instant.ofEpochMilli(last.trainFromMs()), Instant.ofEpochMilli(last.testFromMs()),
                 new ModelCard.Figures(chosen.rows(), spec.folds(), chosen.accuracy(), chosen.brier(), chosen.logLoss(),
-                        chosen.expectedCalibrationError(), baseline.accuracy(), baseline.brier(), chosen.brierSkillAgainst(baseline)),
+                        chosen.expectedCalibrationError(), baseline.accuracy(), baseline.brier(), chosen.brierSkillAgainst(baseline), tierCalls(chosen)),
                 new ModelCard.Gate(reasons.isEmpty(), spec.maxCalibrationError(), reasons));
         return new TrainingOutcome(spec, card, classifier, calibration, evaluation, labelCounts(labels));
     }
@@ -89,6 +89,12 @@ public final class TrainingPipeline {
         for (int i : rows) {
             out.add(frame.row(i));
         }
+        return out;
+    }
+
+    private static java.util.Map<String, Integer> tierCalls(ScoredPredictions p) {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        p.tiers().forEach((tier, m) -> out.put(tier.name(), m.calls()));
         return out;
     }
 

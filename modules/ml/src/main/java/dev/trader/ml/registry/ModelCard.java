@@ -17,9 +17,15 @@ public record ModelCard(String name, String version, String kind, long seed, Str
                         int horizonMinutes, double bandBps, String calibration, List<CalibratorSpec> calibrators, Standardizer standardizer,
                         ConfidenceTier.Thresholds tiers, Instant trainedFrom, Instant trainedTo, Figures outOfSample, Gate gate) {
 
-    /** The pooled walk-forward figures of the model (as calibrated) and of the baseline. */
+    /**
+     * The pooled walk-forward figures of the model (as calibrated) and of the baseline, and how many
+     * out-of-sample calls each confidence tier made (what the strategy's sample floor reads).
+     */
     public record Figures(int rows, int folds, double accuracy, double brier, double logLoss, double expectedCalibrationError,
-                          double baselineAccuracy, double baselineBrier, double brierSkill) {
+                          double baselineAccuracy, double baselineBrier, double brierSkill, java.util.Map<String, Integer> tierCalls) {
+        public Figures {
+            tierCalls = tierCalls == null ? java.util.Map.of() : java.util.Map.copyOf(tierCalls);
+        }
     }
 
     /** Whether the model may be promoted: its calibration error and its skill against the baseline, with the reasons when not. */

@@ -64,7 +64,8 @@ public final class TrainingReport {
                         + "%d without a label (no bar at the horizon).%n", card.horizonMinutes(), card.bandBps(), outcome.labelCounts()[0],
                 outcome.labelCounts()[1], outcome.labelCounts()[2], outcome.labelCounts()[3]));
         s.append("Data version `").append(card.data().id()).append("` (feature code ").append(card.data().featureCode()).append("): ");
-        s.append(String.join(", ", card.data().files().keySet())).append(".\n\n");
+        s.append(String.join(", ", card.data().files().keySet()));
+        s.append(card.data().until() == null ? ".\n\n" : ", the bars closed by " + card.data().until() + " (what follows is left for out-of-sample backtests).\n\n");
         s.append("## Out of sample (walk-forward, ").append(e.folds().size()).append(" folds, ").append(e.pooledLabels().length)
                 .append(" test rows pooled)\n\n");
         s.append("Every figure is on rows the predictor never trained or calibrated on. The baseline forecasts the training rows' class "

@@ -44,6 +44,8 @@ class FeatureStoreTest {
         assertEquals(btc.id(), DataVersion.of(FeatureNames.CODE_VERSION, List.of(SampleBars.BTC_FILE)).id());
         assertNotEquals(btc.id(), DataVersion.of(FeatureNames.CODE_VERSION, List.of(SampleBars.ETH_FILE)).id());
         assertNotEquals(btc.id(), DataVersion.of("features-v0", List.of(SampleBars.BTC_FILE)).id());
+        assertNotEquals(btc.id(), DataVersion.of(FeatureNames.CODE_VERSION, List.of(SampleBars.BTC_FILE), java.time.Instant.parse("2023-03-21T00:00:00Z")).id(),
+                "a cut of the data is other data");
         Path copy = dir.resolve(SampleBars.BTC_FILE.getFileName());
         Files.copy(SampleBars.BTC_FILE, copy);
         assertEquals(btc.id(), DataVersion.of(FeatureNames.CODE_VERSION, List.of(copy)).id(), "the same bytes elsewhere are the same data");
@@ -58,7 +60,7 @@ class FeatureStoreTest {
         Path file = dir.resolve("f.cols.gz");
         FeatureStore.write(file, version, frame);
 
-        DataVersion other = new DataVersion("features-v0", version.files());
+        DataVersion other = new DataVersion("features-v0", version.files(), null);
         IOException wrongVersion = assertThrows(IOException.class, () -> FeatureStore.read(file, other));
         assertTrue(wrongVersion.getMessage().contains("not " + other.id()), wrongVersion.getMessage());
 
