@@ -2,6 +2,7 @@ package dev.trader.app;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "stop after the replay instead of serving until interrupted")
     boolean exitWhenDone;
 
+    @Option(names = "--ml", description = "also trade the ml-signal strategy (conf/strategies/ml-signal.conf). When no version of the direction "
+            + "model is active in --models, one is trained on the demo's data first (about 15 s) and promoted if it passes its gate")
+    boolean ml;
+
+    @Option(names = "--models", defaultValue = "models", paramLabel = "DIR", description = "with --ml: the model registry (default: ${DEFAULT-VALUE})")
+    Path models;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> overrides = new HashMap<>();
         if (port != null) {
             overrides.put("trader.http.port", port);
+        }
+        if (ml) {
+            PrintWriter out = new PrintWriter(System.out, true);
+            MlDemo.ensureModel(models, data == null || data.isEmpty() ? sampleFiles() : data, out, new PrintWriter(System.err, true));
+            MlDemo.addStrategy(config, overrides, models);
         }
         if ("sim".equals(venue)) {
             return throughSimulator(overrides);
@@ -67,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                     report.barsProcessed(), report.barsNew(), seconds, report.signals(), report.ordersApproved(), report.intentsRejected());
             report.files().forEach(f -> System.out.printf("  %s: %d rows, %d bars, %d rejected %s, %d gaps (%d bars missing)%n",
                     f.source(), f.rowsRead(), f.barsAccepted(), f.rejected(), f.rejectionsByReason(), f.gaps(), f.missingBars()));
+            StrategySignals.of(node).forEach(line -> System.out.println("  " + line));
             if (exitWhenDone) {
                 return 0;
             }
@@ -109,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!outcome.faultsInjected().isEmpty()) {
             System.out.println("faults injected by the exchange: " + outcome.faultsInjected());
         }
+        outcome.strategySignals().forEach(line -> System.out.println("  " + line));
         if (outcome.barsFailed() > 0) {
             System.out.println(outcome.barsFailed() + " bar(s) failed in the pipeline (logged); the feed went on");
         }

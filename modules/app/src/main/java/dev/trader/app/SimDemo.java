@@ -39,7 +39,8 @@ final class SimDemo {
      * @param barsFailed     bars whose path failed in the pipeline (counted in the report's bars too)
      * @param faultsInjected faults the simulator injected (conf/exchange-faults.conf), by kind
      */
-    record Outcome(ReplayReport report, long barsFailed, LedgerCheck.Result check, double seconds, Map<String, Long> faultsInjected) {
+    record Outcome(ReplayReport report, long barsFailed, LedgerCheck.Result check, double seconds, Map<String, Long> faultsInjected,
+                   List<String> strategySignals) {
     }
 
     private SimDemo() {
@@ -82,7 +83,7 @@ final class SimDemo {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Map<String, Long> faults = server.simulator().faultLog().records().stream()
                         .collect(Collectors.groupingBy(r -> r.kind().name(), TreeMap::new, Collectors.counting()));
-                Outcome outcome = new Outcome(live.report(), live.barsFailed(), check, seconds, faults);
+                Outcome outcome = new Outcome(live.report(), live.barsFailed(), check, seconds, faults, StrategySignals.of(node));
                 whileServing.accept(outcome);
                 return outcome;
             }

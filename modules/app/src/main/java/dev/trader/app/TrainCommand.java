@@ -3,30 +3,15 @@ package dev.trader.app;
 import dev.trader.backtest.research.Durations;
 import dev.trader.ml.calibration.CalibrationMethod;
 import dev.trader.ml.eval.ConfidenceTier;
-import dev.trader.ml.eval.Progress;
-import dev.trader.ml.feature.DataVersion;
-import dev.trader.ml.feature.FeatureFrame;
-import dev.trader.ml.feature.FeatureNames;
-import dev.trader.ml.feature.FeatureStore;
 import dev.trader.ml.model.ModelKind;
-import dev.trader.ml.pipeline.TrainingOutcome;
-import dev.trader.ml.pipeline.TrainingPipeline;
 import dev.trader.ml.pipeline.TrainingSpec;
 import dev.trader.ml.registry.ModelCard;
-import dev.trader.ml.registry.ModelRegistry;
 import dev.trader.ml.report.TrainingReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,9 +29,6 @@ import picocli.CommandLine.Spec;
                 "Example: trader train --data ../shared/data/binance-spot-1m/BTC_USDT-1m_20230316-20230501.json.gz,"
                         + "../shared/data/binance-spot-1m/ETH_USDT-1m_20230316-20230501.json.gz"})
 final class TrainCommand implements Callable<Integer> {
-    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets the level set on it. */
-    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-
     @Spec
     CommandSpec spec;
 
@@ -93,54 +75,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // Tribuo logs every SGD epoch at INFO on stderr, over the progress bar.
-        TRIBUO_LOG.setLevel(Level.WARNING);
         try {
             TrainingSpec training = new TrainingSpec(name, ModelKind.parse(kind), CalibrationMethod.parse(calibration), Durations.parse(horizon), bandBps,
                     folds, 0.5, 0.2, seed, ConfidenceTier.Thresholds.DEFAULT, maxEce);
             List<Path> files = data == null || data.isEmpty() ? TrainingData.defaultFiles() : data;
-            for (Path f : files) {
-                if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
-                    throw new IllegalArgumentException("no readable data file " + f);
-                }
-            }
-            java.time.Instant end = until == null ? null : TimeBound.parse("--until", until);
-            DataVersion version = DataVersion.of(FeatureNames.CODE_VERSION, files, end);
-            FeatureStore store = new FeatureStore(features);
-            boolean cached = java.nio.file.Files.exists(store.fileFor(version));
-            long t0 = System.nanoTime();
-            FeatureFrame frame = store.loadOrCompute(version, () -> {
-                try {
-                    return FeatureFrame.compute(TrainingData.load(files, end, out));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            out.printf(Locale.ROOT, "features: %,d rows of %d features for %s, data version %s, %s in %.1f s (%s)%n", frame.rows(), frame.names().size(),
-                    frame.instruments(), version.id(), cached ? "read from the feature store" : "computed and stored", (System.nanoTime() - t0) / 1e9,
-                    store.fileFor(version));
-            out.flush();
-            TrainingOutcome outcome;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setStyle(ProgressBarStyle.ASCII).setInitialMax(1)
-                    .setConsumer(new WriterProgressBarConsumer(err)).build()) {
-                Progress progress = (what, done, total) -> {
-                    bar.maxHint(total);
-                    bar.stepTo(done);
-                    bar.setExtraMessage(what);
-                };
-                outcome = TrainingPipeline.run(training, frame, version, progress);
-            }
-            ModelCard card = new ModelRegistry(models, Clock.systemUTC()).register(outcome.card(), outcome.classifier());
-            Path reportDir = models.resolve(card.name()).resolve(card.version()).resolve("report");
-            TrainingReport.write(reportDir, outcome, card);
-            ModelCard.Figures f = card.outOfSample();
-            out.printf(Locale.ROOT, "out of sample (%d folds, %,d rows): accuracy %.4f (baseline %.4f), Brier %.4f (baseline %.4f, skill %+.2f%%), "
-                            + "calibration error %.2f%%%n", f.folds(), f.rows(), f.accuracy(), f.baselineAccuracy(), f.brier(), f.baselineBrier(),
-                    100 * f.brierSkill(), 100 * f.expectedCalibrationError());
+            ModelCard card = ModelTraining.trainAndRegister(training, files, until == null ? null : TimeBound.parse("--until", until), models, features,
+                    out, err);
             out.printf("registered %s (fingerprint %s); gate %s%n", card.tag(), card.fingerprint().substring(0, 16),
                     card.gate().passed() ? "passed: deploy it with bin/trader model promote " + card.tag()
                             : "NOT passed (" + String.join("; ", card.gate().reasons()) + ")");
-            out.printf("report: %s%n", reportDir.resolve(TrainingReport.MARKDOWN));
+            out.printf("report: %s%n", ModelTraining.reportDir(models, card).resolve(TrainingReport.MARKDOWN));
             out.flush();
             return 0;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

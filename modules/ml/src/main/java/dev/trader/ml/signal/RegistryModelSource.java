@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The active version of a model name in the registry, swapped in while strategies run: each call
@@ -17,7 +19,7 @@ import java.util.Optional;
  * that was loaded in place: trading never stops on a bad deployment, and the error is logged.
  */
 public final class RegistryModelSource implements ModelSource {
-    private static final System.Logger LOG = System.getLogger(RegistryModelSource.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryModelSource.class);
     private final ModelRegistry registry;
     private final String name;
     private final String pinned;
@@ -71,14 +73,13 @@ public final class RegistryModelSource implements ModelSource {
         ActiveModel before = current;
         current = new ActiveModel(loaded.card(), loaded.model());
         failure = null;
-        LOG.log(System.Logger.Level.INFO, "model {0}: now deciding with {1}{2}", name, loaded.card().tag(),
-                before == null ? "" : " (was " + before.card().tag() + ")");
+        LOG.info("model {}: now deciding with {}{}", name, loaded.card().tag(), before == null ? "" : " (was " + before.card().tag() + ")");
     }
 
     private void fail(Exception e) {
         String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (!message.equals(failure)) {
-            LOG.log(System.Logger.Level.WARNING, "model {0}: could not load from {1}, {2}: {3}", name, registry.file(),
+            LOG.warn("model {}: could not load from {}, {}: {}", name, registry.file(),
                     current == null ? "no model to decide with yet" : "keeps deciding with " + current.card().tag(), message);
         }
         failure = message;
