@@ -44,14 +44,15 @@ public record WalkForwardPlan(int folds, double initialTrainFraction, double cal
             last = Math.max(last, t);
         }
         long span = last + 1 - first;
-        long testStart = first + (long) (span * initialTrainFraction);
-        long testLength = (last + 1 - testStart) / folds;
+        // Boundaries on whole minutes, so the report's periods read as times a person would pick.
+        long testStart = minute(first + (long) (span * initialTrainFraction));
+        long testLength = minute((last + 1 - testStart) / folds);
         long embargo = horizon.toMillis();
         List<Fold> out = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             long from = testStart + f * testLength;
             long to = f == folds - 1 ? last + 1 : from + testLength;
-            long calibrationFrom = first + (long) ((from - first) * (1 - calibrationFraction));
+            long calibrationFrom = minute(first + (long) ((from - first) * (1 - calibrationFraction)));
             List<Integer> train = new ArrayList<>();
             List<Integer> calibration = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -71,6 +72,10 @@ public record WalkForwardPlan(int folds, double initialTrainFraction, double cal
             out.add(new Fold(f + 1, first, calibrationFrom, from, to, ints(train), ints(calibration), ints(test)));
         }
         return out;
+    }
+
+    private static long minute(long ms) {
+        return ms - Math.floorMod(ms, 60_000L);
     }
 
     private static int[] ints(List<Integer> list) {
