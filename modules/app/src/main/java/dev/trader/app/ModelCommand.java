@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code trader model list|promote|rollback}: the model registry. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "The model registry: list, promote, roll back.",
-        subcommands = {ModelCommand.ListModels.class, ModelCommand.Promote.class, ModelCommand.Rollback.class})
+        subcommands = {ModelCommand.ListModels.class, ModelCommand.Promote.class, ModelCommand.Rollback.class, ModelDriftCommand.class})
 final class ModelCommand implements Runnable {
     @Override
     public void run() {
@@ -34,9 +34,9 @@ final class ModelCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                run(new ModelRegistry(models, Clock.systemUTC()), out);
+                int code = run(new ModelRegistry(models, Clock.systemUTC()), out);
                 out.flush();
-                return 0;
+                return code;
             } catch (IllegalArgumentException | IOException e) {
                 spec.commandLine().getErr().println("trader model " + spec.name() + ": " + e.getMessage());
                 spec.commandLine().getErr().flush();
@@ -44,13 +44,14 @@ final class ModelCommand implements Runnable {
             }
         }
 
-        abstract void run(ModelRegistry registry, PrintWriter out) throws IOException;
+        /** Does the work; answers the exit code. */
+        abstract int run(ModelRegistry registry, PrintWriter out) throws IOException;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every registered model, the active versions and the deployments.")
     static final class ListModels extends RegistryCommand {
         @Override
-        void run(ModelRegistry registry, PrintWriter out) throws IOException {
+        int run(ModelRegistry registry, PrintWriter out) throws IOException {
             RegistryFile file = registry.read();
             for (RegistryFile.Entry e : file.models()) {
                 boolean active = e.version().equals(file.active().get(e.name()));
@@ -62,6 +63,7 @@ final class ModelCommand implements Runnable {
                 out.printf("%s %s %s: %s -> %s%s%s%n", d.at(), d.action(), d.name(), d.from(), d.to(), d.forced() ? " (forced)" : "",
                         d.reason() == null ? "" : " — " + d.reason());
             }
+            return 0;
         }
     }
 
@@ -78,9 +80,10 @@ final class ModelCommand implements Runnable {
         String reason;
 
         @Override
-        void run(ModelRegistry registry, PrintWriter out) throws IOException {
+        int run(ModelRegistry registry, PrintWriter out) throws IOException {
             RegistryFile.Deployment d = registry.promote(tag, force, reason);
             out.printf("promoted %s@%s (was %s)%s%n", d.name(), d.to(), d.from() == null ? "none" : d.from(), d.forced() ? ", forced past its gate" : "");
+            return 0;
         }
     }
 
@@ -94,9 +97,10 @@ final class ModelCommand implements Runnable {
         String reason;
 
         @Override
-        void run(ModelRegistry registry, PrintWriter out) throws IOException {
+        int run(ModelRegistry registry, PrintWriter out) throws IOException {
             RegistryFile.Deployment d = registry.rollback(tag, reason);
             out.printf("rolled %s back from %s to %s%n", d.name(), d.from(), d.to());
+            return 0;
         }
     }
 }

@@ -58,6 +58,15 @@ class TrainCommandTest {
         assertEquals(2, nothingBefore.code());
         assertTrue(nothingBefore.err().contains("first version ever deployed"), nothingBefore::toString);
 
+        CliRun drift = CliRun.of("model", "drift", "--models", models, "--data", data, "--from", "2023-03-22");
+        assertTrue(drift.code() == 0 || drift.code() == 1, drift::toString);
+        assertTrue(drift.out().contains("direction@1.0.0 against 5,") && drift.out().contains("rsi_14_1h") && drift.out().contains("Brier on"),
+                drift::toString);
+        assertEquals(drift.code() == 1, drift.out().contains("retraining recommended"), drift::toString);
+        CliRun noModel = CliRun.of("model", "drift", "--models", dir.resolve("empty").toString(), "--data", data);
+        assertEquals(2, noModel.code());
+        assertTrue(noModel.err().contains("no version of direction is active"), noModel::toString);
+
         // The shipped ML strategy file, pointed at this registry, in the backtester (in sample here: this checks the wiring, not the edge).
         Path strategy = dir.resolve("ml-signal.conf");
         Files.writeString(strategy, Files.readString(Path.of("..", "..", "conf", "strategies", "ml-signal.conf"))

@@ -19,6 +19,13 @@ public final class FeatureNames {
             "regime_trend", "regime_range", "regime_volatile",
             "session_asia", "session_london", "session_new_york", "hour_sin", "hour_cos", "weekday_sin", "weekday_cos");
 
+    /**
+     * The features whose distribution a drift check compares with training: the market's own
+     * measures. The regime one-hots, sessions and calendar cycles are left out: a day's window
+     * holds one part of their cycle and would always look drifted.
+     */
+    public static final List<String> DRIFT_TESTED = ALL.subList(0, ALL.indexOf("regime_trend"));
+
     private FeatureNames() {
     }
 

@@ -1,12 +1,14 @@
 package dev.trader.ml.pipeline;
 
 import dev.trader.ml.calibration.ClassCalibration;
+import dev.trader.ml.drift.FeatureReference;
 import dev.trader.ml.eval.Progress;
 import dev.trader.ml.eval.ScoredPredictions;
 import dev.trader.ml.eval.WalkForwardEvaluation;
 import dev.trader.ml.eval.WalkForwardPlan;
 import dev.trader.ml.feature.DataVersion;
 import dev.trader.ml.feature.FeatureFrame;
+import dev.trader.ml.feature.FeatureNames;
 import dev.trader.ml.label.DirectionLabeler;
 import dev.trader.ml.model.ModelFingerprint;
 import dev.trader.ml.model.ModelKind;
@@ -68,7 +70,8 @@ public final class TrainingPipeline {
                 spec.tiers(), Instant.ofEpochMilli(last.trainFromMs()), Instant.ofEpochMilli(last.testFromMs()),
                 new ModelCard.Figures(chosen.rows(), spec.folds(), chosen.accuracy(), chosen.brier(), chosen.logLoss(),
                         chosen.expectedCalibrationError(), baseline.accuracy(), baseline.brier(), chosen.brierSkillAgainst(baseline), tierCalls(chosen)),
-                new ModelCard.Gate(reasons.isEmpty(), spec.maxCalibrationError(), reasons));
+                new ModelCard.Gate(reasons.isEmpty(), spec.maxCalibrationError(), reasons),
+                FeatureReference.of(frame, last.trainRows(), FeatureNames.DRIFT_TESTED));
         return new TrainingOutcome(spec, card, classifier, calibration, evaluation, labelCounts(labels));
     }
 

@@ -1,5 +1,6 @@
 package dev.trader.ml.registry;
 
+import dev.trader.ml.drift.FeatureReference;
 import dev.trader.ml.eval.ConfidenceTier;
 import dev.trader.ml.feature.DataVersion;
 import dev.trader.ml.model.Standardizer;
@@ -12,10 +13,12 @@ import java.util.List;
  * labels and calibrates, and how it did out of sample next to the baseline.
  *
  * @param fingerprint the {@link dev.trader.ml.model.ModelFingerprint} of the stored model; checked when it is loaded
+ * @param reference the training rows' feature quantiles, which drift checks compare recent data with
  */
 public record ModelCard(String name, String version, String kind, long seed, String fingerprint, DataVersion data, List<String> features,
                         int horizonMinutes, double bandBps, String calibration, List<CalibratorSpec> calibrators, Standardizer standardizer,
-                        ConfidenceTier.Thresholds tiers, Instant trainedFrom, Instant trainedTo, Figures outOfSample, Gate gate) {
+                        ConfidenceTier.Thresholds tiers, Instant trainedFrom, Instant trainedTo, Figures outOfSample, Gate gate,
+                        FeatureReference reference) {
 
     /**
      * The pooled walk-forward figures of the model (as calibrated) and of the baseline, and how many
@@ -33,6 +36,18 @@ public record ModelCard(String name, String version, String kind, long seed, Str
         public Gate {
             reasons = List.copyOf(reasons);
         }
+    }
+
+    /** This card as the registry lists it: the same, under {@code version}. */
+    public ModelCard versioned(String version) {
+        return new ModelCard(name, version, kind, seed, fingerprint, data, features, horizonMinutes, bandBps, calibration, calibrators, standardizer,
+                tiers, trainedFrom, trainedTo, outOfSample, gate, reference);
+    }
+
+    /** This card with another gate verdict. */
+    public ModelCard withGate(Gate verdict) {
+        return new ModelCard(name, version, kind, seed, fingerprint, data, features, horizonMinutes, bandBps, calibration, calibrators, standardizer,
+                tiers, trainedFrom, trainedTo, outOfSample, verdict, reference);
     }
 
     public String tag() {

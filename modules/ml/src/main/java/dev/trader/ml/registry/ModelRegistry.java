@@ -63,10 +63,7 @@ public final class ModelRegistry {
                     || !previous.card().features().equals(unversioned.features());
             version = newFeatures ? last.nextMajor() : last.nextMinor();
         }
-        ModelCard card = new ModelCard(unversioned.name(), version.toString(), unversioned.kind(), unversioned.seed(), unversioned.fingerprint(),
-                unversioned.data(), unversioned.features(), unversioned.horizonMinutes(), unversioned.bandBps(), unversioned.calibration(),
-                unversioned.calibrators(), unversioned.standardizer(), unversioned.tiers(), unversioned.trainedFrom(), unversioned.trainedTo(),
-                unversioned.outOfSample(), unversioned.gate());
+        ModelCard card = unversioned.versioned(version.toString());
         String path = card.name() + "/" + card.version();
         ModelBundle.save(dir.resolve(path), card, classifier);
         ModelCard.Figures f = card.outOfSample();

@@ -98,7 +98,6 @@ class ModelRegistryTest {
     }
 
     private static ModelCard withGate(ModelCard c, ModelCard.Gate gate) {
-        return new ModelCard(c.name(), c.version(), c.kind(), c.seed(), c.fingerprint(), c.data(), c.features(), c.horizonMinutes(), c.bandBps(),
-                c.calibration(), c.calibrators(), c.standardizer(), c.tiers(), c.trainedFrom(), c.trainedTo(), c.outOfSample(), gate);
+        return c.withGate(gate);
     }
 }
