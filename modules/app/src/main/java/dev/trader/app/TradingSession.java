@@ -13,6 +13,7 @@ import dev.trader.engine.instrument.InstrumentEntity;
 import dev.trader.engine.instrument.InstrumentState;
 import dev.trader.engine.order.ChildOrder;
 import dev.trader.engine.order.OrderEntity;
+import dev.trader.engine.order.OrderState;
 import dev.trader.engine.order.ParentOrderEntity;
 import dev.trader.engine.order.ParentOrderState;
 import dev.trader.engine.pipeline.BarPipeline;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -152,15 +154,33 @@ final class TradingSession {
                 open.addAll(new TreeSet<>(p.liveOrders()));
             }
         }
+        Set<String> accountOrders = new TreeSet<>(account.openOrders().keySet());
         List<CompletableFuture<Void>> checks = open.stream()
                 .map(id -> engine.order(new ClientOrderId(id)).ask(OrderEntity.Reconcile::new, timeout).toCompletableFuture()
                         .thenCompose(order -> CompletableFuture.allOf(order.fills().stream()
-                                .map(f -> fills.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new))))
+                                .map(f -> fills.onFill(f).toCompletableFuture()).toArray(CompletableFuture[]::new))
+                                .thenCompose(booked -> closeEnded(id, order, accountOrders, timeout))))
                 .toList();
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get();
         if (!checks.isEmpty()) {
             LOG.info("reconciled {} open order(s) with the venue", checks.size());
         }
+    }
+
+    /**
+     * An order the account holds open that has ended (the venue cancelled, expired or rejected it,
+     * or it filled) is closed in the account, after its fills are booked: the account's reservation
+     * is released. The pipeline closes such orders as it goes, but an order that ended later on its
+     * own (an UNKNOWN answer resolved by a query, a cancel the venue made) or whose node died
+     * between the two was left open in the account: the chaos test found one.
+     */
+    private CompletableFuture<Void> closeEnded(String id, OrderState order, Set<String> accountOrders, Duration timeout) {
+        if (!order.exists() || !order.status().isTerminal() || !accountOrders.contains(id)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("order {} is {} at the venue but open in the account: closing it there", id, order.status());
+        return engine.account().<AccountState>ask(r -> new AccountEntity.CloseOrder(id, order.status() + ": " + order.lastReason(), r), timeout)
+                .toCompletableFuture().thenApply(s -> null);
     }
 
     /**
