@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ExchangeSimCommand.class, IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class,
                 WalkForwardCommand.class, BenchCommand.class, ChallengeCommand.class, ExecMetricsCommand.class, AuditCommand.class,
                 ApiKeyCommand.class, DbCommand.class, ExportCommand.class, PostgresCommand.class, ChaosCommand.class, TrainCommand.class,
-                ModelCommand.class})
+                ModelCommand.class, BanditCommand.class})
 final class TraderCommand implements Runnable {
     @Override
     public void run() {
