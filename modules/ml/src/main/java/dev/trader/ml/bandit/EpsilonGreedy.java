@@ -3,15 +3,14 @@ package dev.trader.ml.bandit;
 import java.util.Random;
 
 /** With probability ε a uniformly random arm, else the arm of highest win rate so far (untried arms first). */
-public final class EpsilonGreedy implements BanditPolicy {
-    private final ArmCounts counts;
+public final class EpsilonGreedy extends CountingPolicy {
     private final double epsilon;
 
     public EpsilonGreedy(int arms, double epsilon) {
+        super(arms);
         if (!(epsilon >= 0 && epsilon <= 1)) {
             throw new IllegalArgumentException("epsilon must be within [0, 1] but was " + epsilon);
         }
-        this.counts = new ArmCounts(arms);
         this.epsilon = epsilon;
     }
 
@@ -31,15 +30,5 @@ public final class EpsilonGreedy implements BanditPolicy {
             }
         }
         return best;
-    }
-
-    @Override
-    public void update(int arm, boolean win) {
-        counts.update(arm, win);
-    }
-
-    @Override
-    public double[] means() {
-        return counts.means();
     }
 }

@@ -6,11 +6,10 @@ import java.util.Random;
  * Thompson sampling with a Beta(1 + wins, 1 + losses) posterior per arm: draw a win rate from each
  * arm's posterior, play the highest. Beta draws come from two Gamma draws (Marsaglia and Tsang).
  */
-public final class ThompsonSampling implements BanditPolicy {
-    private final ArmCounts counts;
+public final class ThompsonSampling extends CountingPolicy {
 
     public ThompsonSampling(int arms) {
-        this.counts = new ArmCounts(arms);
+        super(arms);
     }
 
     @Override
@@ -25,16 +24,6 @@ public final class ThompsonSampling implements BanditPolicy {
             }
         }
         return best;
-    }
-
-    @Override
-    public void update(int arm, boolean win) {
-        counts.update(arm, win);
-    }
-
-    @Override
-    public double[] means() {
-        return counts.means();
     }
 
     static double beta(Random random, double a, double b) {

@@ -7,11 +7,10 @@ import java.util.Random;
  * {@code mean + sqrt(2 ln n / n_arm)}, n the plays of all arms. Deterministic: ties go to the
  * lower index.
  */
-public final class Ucb1 implements BanditPolicy {
-    private final ArmCounts counts;
+public final class Ucb1 extends CountingPolicy {
 
     public Ucb1(int arms) {
-        this.counts = new ArmCounts(arms);
+        super(arms);
     }
 
     @Override
@@ -35,15 +34,5 @@ public final class Ucb1 implements BanditPolicy {
     /** The arm's upper confidence bound. */
     double score(int arm) {
         return counts.mean(arm) + Math.sqrt(2 * Math.log(counts.total) / counts.plays[arm]);
-    }
-
-    @Override
-    public void update(int arm, boolean win) {
-        counts.update(arm, win);
-    }
-
-    @Override
-    public double[] means() {
-        return counts.means();
     }
 }
