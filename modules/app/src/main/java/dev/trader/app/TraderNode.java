@@ -275,6 +275,11 @@ public final class TraderNode implements AutoCloseable {
         return Optional.ofNullable(reconciliation);
     }
 
+    /** The trading session this node started (it runs here when the node is alone or hosts the singleton). */
+    TradingSession session() {
+        return session;
+    }
+
     public Engine engine() {
         return engine;
     }
