@@ -3,6 +3,7 @@ package dev.trader.app;
 import dev.trader.domain.id.InstrumentId;
 import dev.trader.domain.market.Bar;
 import dev.trader.domain.market.Timeframe;
+import dev.trader.ml.feature.FeatureExtractor;
 import dev.trader.strategy.regime.Regime;
 import dev.trader.strategy.regime.RegimeClassifier;
 import dev.trader.strategy.route.RegimeTracker;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 /**
  * The context of a decision, session × regime, as the bandits learn per context: the session open
  * at the time (New York over London over Asia where they overlap; "off" when none is) and the
- * instrument's regime from its last closed 15m bar (the strategy module's tracker and classifier;
+ * instrument's regime from its last closed 15m bar (the features' tracker and the strategy module's classifier;
  * "warming" before it is known). Only bars closed by the time are used.
  */
 final class TradeContexts {
@@ -34,7 +35,7 @@ final class TradeContexts {
         for (Bar b : bars) {
             BarResampler r = resamplers.computeIfAbsent(b.instrument(), i -> new BarResampler(i, b.timeframe(), Timeframe.M15));
             for (ResampledBar closed : r.onBaseBar(b)) {
-                RegimeTracker t = trackers.computeIfAbsent(b.instrument(), i -> new RegimeTracker(14, 64, 16, 16, 96));
+                RegimeTracker t = trackers.computeIfAbsent(b.instrument(), i -> FeatureExtractor.regimeOf15m());
                 t.onBar(closed.bar(), classifier);
                 Regime regime = t.regime();
                 regimes.computeIfAbsent(b.instrument(), i -> new TreeMap<>()).put(closed.bar().closeTime().toEpochMilli(),

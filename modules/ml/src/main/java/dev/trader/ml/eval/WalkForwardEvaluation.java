@@ -66,8 +66,8 @@ public final class WalkForwardEvaluation {
             for (ModelKind kind : kinds) {
                 progress.step("fold " + fold.index() + "/" + folds.size() + ": " + kind.id(), done, steps);
                 TribuoClassifier model = Training.train(kind, seed, frame, labels, fold.trainRows(), "walk-forward fold " + fold.index());
-                double[][] calibrationScores = model.probabilities(rows(frame, fold.calibrationRows()));
-                double[][] testScores = model.probabilities(rows(frame, fold.testRows()));
+                double[][] calibrationScores = model.probabilities(frame.rows(fold.calibrationRows()));
+                double[][] testScores = model.probabilities(frame.rows(fold.testRows()));
                 int[] calibrationLabels = pick(labels, fold.calibrationRows());
                 for (CalibrationMethod method : CalibrationMethod.values()) {
                     ClassCalibration calibration = ClassCalibration.fit(model, method, calibrationScores, calibrationLabels);
@@ -123,15 +123,8 @@ public final class WalkForwardEvaluation {
         }
     }
 
-    static List<double[]> rows(FeatureFrame frame, int[] rows) {
-        List<double[]> out = new ArrayList<>(rows.length);
-        for (int i : rows) {
-            out.add(frame.row(i));
-        }
-        return out;
-    }
-
-    static int[] pick(int[] labels, int[] rows) {
+    /** The labels of the given rows, in that order. */
+    public static int[] pick(int[] labels, int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = labels[rows[i]];

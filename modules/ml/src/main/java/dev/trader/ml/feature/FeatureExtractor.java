@@ -77,8 +77,16 @@ public final class FeatureExtractor extends StateObject {
         this.ema20of1h = new Ema(20);
         this.volatility = new RealizedVolatility(60);
         this.volume = new Sma(60);
-        // A day of 15m bars for the volatility percentile: the regime is ready after ~28 hours.
-        this.regime = new RegimeTracker(14, 64, 16, 16, 96);
+        this.regime = regimeOf15m();
+    }
+
+    /**
+     * The regime tracker the features use, on 15m bars: a day of them for the volatility
+     * percentile, so it is ready after ~28 hours. Other research that speaks of "the regime"
+     * (the bandits' contexts) uses the same one.
+     */
+    public static RegimeTracker regimeOf15m() {
+        return new RegimeTracker(14, 64, 16, 16, 96);
     }
 
     /**

@@ -86,6 +86,39 @@ public record FeatureFrame(List<String> names, List<String> instruments, int[] i
         return out;
     }
 
+    /** The features of the given rows, in that order. */
+    public List<double[]> rows(int[] rows) {
+        List<double[]> out = new ArrayList<>(rows.length);
+        for (int i : rows) {
+            out.add(row(i));
+        }
+        return out;
+    }
+
+    /** A frame of the given rows only, in that order. */
+    public FeatureFrame select(int[] rows) {
+        int n = rows.length;
+        int[] ins = new int[n];
+        long[] times = new long[n];
+        double[] closes = new double[n];
+        double[][] cols = new double[columns.length][n];
+        for (int j = 0; j < n; j++) {
+            int i = rows[j];
+            ins[j] = instrument[i];
+            times[j] = closeTimeMs[i];
+            closes[j] = close[i];
+            for (int c = 0; c < cols.length; c++) {
+                cols[c][j] = columns[c][i];
+            }
+        }
+        return new FeatureFrame(names, instruments, ins, times, closes, cols);
+    }
+
+    /** The rows that close at or after {@code epochMs}: features computed warm on all the data, looked at from then on. */
+    public FeatureFrame from(long epochMs) {
+        return select(java.util.stream.IntStream.range(0, rows()).filter(i -> closeTimeMs[i] >= epochMs).toArray());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FeatureFrame f && names.equals(f.names) && instruments.equals(f.instruments) && Arrays.equals(instrument, f.instrument)

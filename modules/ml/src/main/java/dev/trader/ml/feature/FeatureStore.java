@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
 /**
  * Feature files: each {@link FeatureFrame} written once per {@link DataVersion} and read back
  * without computing anything. The layout is a compact columnar one of our own (Parquet's Java
- * writer needs Hadoop's classes, far too much for one file of doubles): gzip of a magic line, a
+ * writer ships in parquet-hadoop, not tried here): gzip of a magic line, a
  * JSON header line (version, columns, instruments, row count) and then each column whole, as
  * big-endian ints, longs and doubles. A file is written to a temporary name and moved into place,
  * so a crash never leaves half a file under the real name.

@@ -12,11 +12,10 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.transform.TransformedModel;
 
 /**
  * The SHA-256 of what a model computes with, and nothing else: the boosters' bytes or the
- * weights and the standardization, with the feature and class order. Tribuo's own serialized
+ * weights, with the feature and class order (the standardization is in the card). Tribuo's own serialized
  * form carries the training time in its provenance, so it differs between two identical runs;
  * this hash does not, which is what the reproducibility check compares.
  */
@@ -47,9 +46,6 @@ public final class ModelFingerprint {
                     throw new IllegalStateException("XGBoost could not write its booster: " + e.getMessage(), e);
                 }
             }
-        } else if (model instanceof TransformedModel<Label> t) {
-            md.update(t.getTransformerMap().toString().getBytes(StandardCharsets.UTF_8));
-            content(t.getInnerModel(), md);
         } else if (model instanceof LinearSGDModel linear) {
             for (double[] row : linear.getWeightsCopy().toArray()) {
                 ByteBuffer b = ByteBuffer.allocate(row.length * Double.BYTES);

@@ -18,7 +18,7 @@ public final class Training {
 
     /** The rows are indexes into {@code frame} and {@code labels}; every one must have a label. */
     public static TribuoClassifier train(ModelKind kind, long seed, FeatureFrame frame, int[] labels, int[] rows, String description) {
-        Standardizer standardizer = kind.standardizes() ? Standardizer.fit(rowsOf(frame, rows)) : Standardizer.identity(frame.names().size());
+        Standardizer standardizer = kind.standardizes() ? Standardizer.fit(frame.rows(rows)) : Standardizer.identity(frame.names().size());
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         String[] names = frame.names().toArray(String[]::new);
         for (int i : rows) {
@@ -33,13 +33,5 @@ public final class Training {
         }
         Model<Label> model = kind.trainer(seed).train(data);
         return new TribuoClassifier(model, frame.names(), standardizer);
-    }
-
-    private static java.util.List<double[]> rowsOf(FeatureFrame frame, int[] rows) {
-        java.util.List<double[]> out = new java.util.ArrayList<>(rows.length);
-        for (int i : rows) {
-            out.add(frame.row(i));
-        }
-        return out;
     }
 }

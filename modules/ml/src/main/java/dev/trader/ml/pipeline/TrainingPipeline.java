@@ -44,11 +44,8 @@ public final class TrainingPipeline {
         WalkForwardPlan.Fold last = finalSplit(frame, labels, spec);
         progress.step("final " + spec.kind().id() + " model", steps - 1, steps);
         TribuoClassifier classifier = Training.train(spec.kind(), spec.seed(), frame, labels, last.trainRows(), "final " + spec.name());
-        double[][] scores = classifier.probabilities(rowsOf(frame, last.calibrationRows()));
-        int[] calibrationLabels = new int[last.calibrationRows().length];
-        for (int i = 0; i < calibrationLabels.length; i++) {
-            calibrationLabels[i] = labels[last.calibrationRows()[i]];
-        }
+        double[][] scores = classifier.probabilities(frame.rows(last.calibrationRows()));
+        int[] calibrationLabels = WalkForwardEvaluation.pick(labels, last.calibrationRows());
         ClassCalibration calibration = ClassCalibration.fit(classifier, spec.calibration(), scores, calibrationLabels);
         progress.step("final " + spec.kind().id() + " model", steps, steps);
 
@@ -85,14 +82,6 @@ public final class TrainingPipeline {
         WalkForwardPlan.Fold f = whole.folds(frame, labels).get(0);
         return new WalkForwardPlan.Fold(0, f.trainFromMs(), f.calibrationFromMs(), lastClose + 1, lastClose + 1, f.trainRows(),
                 f.calibrationRows(), new int[0]);
-    }
-
-    private static List<double[]> rowsOf(FeatureFrame frame, int[] rows) {
-        List<double[]> out = new ArrayList<>(rows.length);
-        for (int i : rows) {
-            out.add(frame.row(i));
-        }
-        return out;
     }
 
     private static java.util.Map<String, Integer> tierCalls(ScoredPredictions p) {

@@ -48,19 +48,26 @@ public final class ModelBundle {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    public static Loaded load(Path dir) throws IOException {
+    /** The card alone, without reading the model: what the registry compares and reports. */
+    public static ModelCard card(Path dir) throws IOException {
         Path cardFile = dir.resolve(CARD_FILE);
-        Path modelFile = dir.resolve(MODEL_FILE);
-        if (!Files.isRegularFile(cardFile) || !Files.isRegularFile(modelFile)) {
+        if (!Files.isRegularFile(cardFile)) {
             throw new IOException(dir + " is not a model folder: it needs " + CARD_FILE + " and " + MODEL_FILE);
         }
-        ModelCard card;
         try {
-            card = JSON.readValue(cardFile.toFile(), ModelCard.class);
+            return JSON.readValue(cardFile.toFile(), ModelCard.class);
         } catch (IOException e) {
             throw new IOException(cardFile + " is not a readable model card: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Loaded load(Path dir) throws IOException {
+        Path modelFile = dir.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IOException(dir + " is not a model folder: it needs " + CARD_FILE + " and " + MODEL_FILE);
+        }
+        ModelCard card = card(dir);
         Model<?> raw;
         try {
             raw = Model.deserializeFromFile(modelFile);

@@ -58,9 +58,9 @@ public final class ModelRegistry {
             version = new SemanticVersion(1, 0, 0);
         } else {
             SemanticVersion last = SemanticVersion.parse(latest.get().version());
-            ModelBundle.Loaded previous = ModelBundle.load(dir.resolve(latest.get().path()));
-            boolean newFeatures = !previous.card().data().featureCode().equals(unversioned.data().featureCode())
-                    || !previous.card().features().equals(unversioned.features());
+            ModelCard previous = ModelBundle.card(dir.resolve(latest.get().path()));
+            boolean newFeatures = !previous.data().featureCode().equals(unversioned.data().featureCode())
+                    || !previous.features().equals(unversioned.features());
             version = newFeatures ? last.nextMajor() : last.nextMinor();
         }
         ModelCard card = unversioned.versioned(version.toString());
@@ -80,12 +80,12 @@ public final class ModelRegistry {
     public synchronized RegistryFile.Deployment promote(String tag, boolean force, String reason) throws IOException {
         RegistryFile registry = read();
         RegistryFile.Entry entry = entry(registry, tag);
+        // Loaded (and its fingerprint checked) before anything else: a damaged bundle is never deployed.
+        ModelCard card = ModelBundle.load(dir.resolve(entry.path())).card();
         if (!entry.gatePassed() && !force) {
-            ModelCard card = ModelBundle.load(dir.resolve(entry.path())).card();
             throw new IllegalArgumentException(tag + " did not pass its promotion gate (" + String.join("; ", card.gate().reasons())
                     + "): promote it with --force to deploy it anyway");
         }
-        ModelBundle.load(dir.resolve(entry.path()));
         String from = registry.active().get(entry.name());
         RegistryFile.Deployment d = new RegistryFile.Deployment(clock.instant(), PROMOTED, entry.name(), from, entry.version(), !entry.gatePassed(),
                 reason);

@@ -39,6 +39,10 @@ public final class RegistryModelSource implements ModelSource {
 
     @Override
     public Optional<ActiveModel> current() {
+        if (pinned != null && current != null) {
+            // A pinned version never changes: no need to look at the registry again.
+            return Optional.of(current);
+        }
         try {
             FileTime modified = Files.exists(registry.file()) ? Files.getLastModifiedTime(registry.file()) : null;
             if (modified != null && !modified.equals(seen)) {

@@ -62,12 +62,6 @@ class DriftCheckTest {
     }
 
     private static FeatureFrame rowsOf(FeatureFrame f, int from, int to) {
-        int n = to - from;
-        double[][] columns = new double[f.columns().length][];
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = java.util.Arrays.copyOfRange(f.columns()[c], from, to);
-        }
-        return new FeatureFrame(f.names(), f.instruments(), java.util.Arrays.copyOfRange(f.instrument(), from, to),
-                java.util.Arrays.copyOfRange(f.closeTimeMs(), from, to), java.util.Arrays.copyOfRange(f.close(), from, to), columns);
+        return f.select(java.util.stream.IntStream.range(from, to).toArray());
     }
 }
