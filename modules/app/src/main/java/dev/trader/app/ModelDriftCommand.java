@@ -57,8 +57,8 @@ final class ModelDriftCommand extends ModelCommand.RegistryCommand {
             throw new IllegalArgumentException(loaded.card().tag() + " was registered without the feature quantiles a drift check needs: train it again");
         }
         FeatureFrame all = FeatureFrame.compute(TrainingData.load(data, null, out));
-        FeatureFrame recent = from == null ? all : all.from(TimeBound.parse("--from", from).toEpochMilli());
-        DriftCheck.Report report = DriftCheck.run(loaded.card(), loaded.card().reference(), loaded.model(), recent, alpha, minEffect, tolerance);
+        long fromMs = from == null ? Long.MIN_VALUE : TimeBound.parse("--from", from).toEpochMilli();
+        DriftCheck.Report report = DriftCheck.run(loaded.card(), loaded.card().reference(), loaded.model(), all, fromMs, alpha, minEffect, tolerance);
         out.printf(Locale.ROOT, "%s against %,d recent rows (trained on %,d):%n", loaded.card().tag(), report.rows(), loaded.card().reference().rows());
         out.printf("%-18s %8s %10s  %s%n", "feature", "KS D", "p-value", "");
         for (DriftCheck.FeatureDrift f : report.features()) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a model of the direction of the price --horizon ahead on 1m candles: computes the features (or reads them "
                 + "from the feature store when the data and feature code are unchanged), labels each bar UP, DOWN or FLAT (within "
-                + "--band-bps), evaluates XGBoost and logistic regression walk-forward (time splits with an embargo of the horizon, "
+                + "--band-bps), evaluates XGBoost and logistic regression (and, with --model lstm or --compare, an LSTM over the last "
+                + "16 minutes of features) walk-forward (time splits with an embargo of the horizon, "
                 + "Platt and isotonic calibration fitted on held-out rows, next to a class-frequency baseline), trains the final model, "
                 + "and registers it in the model registry with its report (report.md, reliability.png, evaluation.json).",
                 "The model is registered, not deployed: bin/trader model promote NAME@VERSION deploys it if it passed its gate "
@@ -44,8 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "direction", paramLabel = "NAME", description = "the model's name in the registry (default: ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--model", defaultValue = "xgboost", paramLabel = "KIND", description = "the model to register: xgboost or logistic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "xgboost", paramLabel = "KIND", description = "the model to register: xgboost, logistic or lstm (default: ${DEFAULT-VALUE})")
     String kind;
+
+    @Option(names = "--compare", defaultValue = "xgboost,logistic", split = ",", paramLabel = "KIND",
+            description = "the models the walk-forward evaluates beside it, for the report (default: ${DEFAULT-VALUE}; add lstm to see "
+                    + "the LSTM's figures next to them: it trains for minutes where the others take seconds)")
+    List<String> compare;
 
     @Option(names = "--calibration", defaultValue = "platt", paramLabel = "METHOD", description = "platt, isotonic or none (default: ${DEFAULT-VALUE})")
     String calibration;
@@ -76,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            TrainingSpec training = new TrainingSpec(name, ModelKind.parse(kind), CalibrationMethod.parse(calibration), Durations.parse(horizon), bandBps,
+            TrainingSpec training = new TrainingSpec(name, ModelKind.parse(kind), compare.stream().map(ModelKind::parse).toList(),
+                    CalibrationMethod.parse(calibration), Durations.parse(horizon), bandBps,
                     folds, 0.5, 0.2, seed, ConfidenceTier.Thresholds.DEFAULT, maxEce);
             List<Path> files = data == null || data.isEmpty() ? TrainingData.defaultFiles() : data;
             ModelCard card = ModelTraining.trainAndRegister(training, files, until == null ? null : TimeBound.parse("--until", until), models, features,

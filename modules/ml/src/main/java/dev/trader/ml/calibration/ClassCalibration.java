@@ -1,5 +1,7 @@
 package dev.trader.ml.calibration;
 
+import dev.trader.ml.feature.FeatureFrame;
+import dev.trader.ml.feature.FeatureHistory;
 import dev.trader.ml.model.ClassProbabilities;
 
 /**
@@ -72,7 +74,17 @@ public final class ClassCalibration implements ClassProbabilities {
     }
 
     @Override
-    public double[] probabilities(double[] features) {
-        return apply(model.probabilities(features));
+    public double[] probabilities(FeatureHistory history) {
+        return apply(model.probabilities(history));
+    }
+
+    @Override
+    public double[][] probabilities(FeatureFrame frame, int[] rows) {
+        double[][] raw = model.probabilities(frame, rows);
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = apply(raw[i]);
+        }
+        return out;
     }
 }

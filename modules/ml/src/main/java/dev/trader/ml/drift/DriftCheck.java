@@ -32,8 +32,13 @@ public final class DriftCheck {
     public record Report(int rows, List<FeatureDrift> features, Performance performance, boolean retrain, List<String> reasons) {
     }
 
-    public static Report run(ModelCard card, FeatureReference reference, ClassCalibration model, FeatureFrame recent, double alpha, double minEffect,
-                             double tolerance) {
+    /**
+     * Checks the rows of {@code frame} that close at or after {@code fromMs} (all of them with
+     * {@code Long.MIN_VALUE}); the rows before only give a sequence model its past.
+     */
+    public static Report run(ModelCard card, FeatureReference reference, ClassCalibration model, FeatureFrame frame, long fromMs, double alpha,
+                             double minEffect, double tolerance) {
+        FeatureFrame recent = frame.from(fromMs);
         if (recent.rows() == 0) {
             throw new IllegalArgumentException("no recent feature rows to check (the data is shorter than the features' warm-up?)");
         }
@@ -53,7 +58,7 @@ public final class DriftCheck {
                 reasons.add(String.format(java.util.Locale.ROOT, "%s drifted (D %.3f, p %.2g)", name, d, p));
             }
         }
-        Performance performance = performance(card, model, recent, tolerance);
+        Performance performance = performance(card, model, frame, fromMs, tolerance);
         if (performance != null && performance.degraded()) {
             reasons.add(String.format(java.util.Locale.ROOT, "Brier %.4f on %d recent rows, above %.4f at training and not below a constant "
                     + "forecast's %.4f", performance.brier(), performance.rows(), performance.trainedBrier(), performance.baselineBrier()));
@@ -61,24 +66,23 @@ public final class DriftCheck {
         return new Report(recent.rows(), features, performance, !reasons.isEmpty(), reasons);
     }
 
-    private static Performance performance(ModelCard card, ClassCalibration model, FeatureFrame recent, double tolerance) {
+    private static Performance performance(ModelCard card, ClassCalibration model, FeatureFrame frame, long fromMs, double tolerance) {
         int[] labels = new DirectionLabeler(Duration.ofMinutes(card.horizonMinutes()), card.bandBps())
-                .label(recent.instrument(), recent.closeTimeMs(), recent.close());
-        List<double[]> p = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
+                .label(frame.instrument(), frame.closeTimeMs(), frame.close());
+        List<Integer> rows = new ArrayList<>();
         double[] counts = {1, 1, 1};
-        for (int i = 0; i < recent.rows(); i++) {
-            if (labels[i] >= 0) {
-                p.add(model.probabilities(recent.row(i)));
-                y.add(labels[i]);
+        for (int i = 0; i < frame.rows(); i++) {
+            if (labels[i] >= 0 && frame.closeTimeMs()[i] >= fromMs) {
+                rows.add(i);
                 counts[labels[i]]++;
             }
         }
-        if (y.isEmpty()) {
+        if (rows.isEmpty()) {
             return null;
         }
-        int[] outcomes = y.stream().mapToInt(Integer::intValue).toArray();
-        double brier = ProbabilityMetrics.brier(p.toArray(double[][]::new), outcomes);
+        int[] recentRows = rows.stream().mapToInt(Integer::intValue).toArray();
+        int[] outcomes = dev.trader.ml.eval.WalkForwardEvaluation.pick(labels, recentRows);
+        double brier = ProbabilityMetrics.brier(model.probabilities(frame, recentRows), outcomes);
         double n = counts[0] + counts[1] + counts[2];
         double[] constant = {counts[0] / n, counts[1] / n, counts[2] / n};
         double[][] base = new double[outcomes.length][];

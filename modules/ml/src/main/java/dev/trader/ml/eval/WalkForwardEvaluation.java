@@ -6,7 +6,7 @@ import dev.trader.ml.feature.FeatureFrame;
 import dev.trader.ml.label.Direction;
 import dev.trader.ml.model.ModelKind;
 import dev.trader.ml.model.Training;
-import dev.trader.ml.model.TribuoClassifier;
+import dev.trader.ml.model.DirectionModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,9 +65,9 @@ public final class WalkForwardEvaluation {
             foldBrier.put(BASELINE, ProbabilityMetrics.brier(prior, testLabels));
             for (ModelKind kind : kinds) {
                 progress.step("fold " + fold.index() + "/" + folds.size() + ": " + kind.id(), done, steps);
-                TribuoClassifier model = Training.train(kind, seed, frame, labels, fold.trainRows(), "walk-forward fold " + fold.index());
-                double[][] calibrationScores = model.probabilities(frame.rows(fold.calibrationRows()));
-                double[][] testScores = model.probabilities(frame.rows(fold.testRows()));
+                DirectionModel model = Training.train(kind, seed, frame, labels, fold.trainRows(), "walk-forward fold " + fold.index());
+                double[][] calibrationScores = model.probabilities(frame, fold.calibrationRows());
+                double[][] testScores = model.probabilities(frame, fold.testRows());
                 int[] calibrationLabels = pick(labels, fold.calibrationRows());
                 for (CalibrationMethod method : CalibrationMethod.values()) {
                     ClassCalibration calibration = ClassCalibration.fit(model, method, calibrationScores, calibrationLabels);

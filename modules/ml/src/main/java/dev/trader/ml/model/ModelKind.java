@@ -1,7 +1,6 @@
 package dev.trader.ml.model;
 
 import java.util.Locale;
-import java.util.Map;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -11,8 +10,9 @@ import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 
 /**
- * The model families, each a Tribuo trainer seeded for reproducibility and run on one thread (the
- * same seed and data give the same model on any machine; the two cores are the node's).
+ * The model families, each seeded for reproducibility and run on one thread (the same seed and
+ * data give the same model on any machine; the two cores are the node's): two Tribuo models that
+ * read the latest feature row, and an LSTM (Deeplearning4j) that reads the last few.
  */
 public enum ModelKind {
     /** Gradient-boosted trees: 200 trees of depth 4, learning rate 0.05, 80% row and column subsampling. */
@@ -34,9 +34,32 @@ public enum ModelKind {
         public boolean standardizes() {
             return true;
         }
+    },
+    /** A recurrent network over the last {@link LstmRecipe#DEFAULT} lookback feature rows (see {@link LstmRecipe}). */
+    LSTM {
+        @Override
+        public Trainer<Label> trainer(long seed) {
+            throw new UnsupportedOperationException("the LSTM is trained by Deeplearning4j, not by a Tribuo trainer");
+        }
+
+        @Override
+        public boolean standardizes() {
+            return true;
+        }
+
+        @Override
+        public String fileName() {
+            return "model.dl4j";
+        }
     };
 
+    /** The Tribuo trainer of a Tribuo kind. */
     public abstract Trainer<Label> trainer(long seed);
+
+    /** The model's file in a registry folder, beside its card. */
+    public String fileName() {
+        return "model.tribuo";
+    }
 
     /** Whether its features are standardized first ({@link Standardizer}): a linear model's weights need comparable scales, trees do not. */
     public boolean standardizes() {
@@ -53,6 +76,7 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown model kind '" + id + "'; known are " + Map.of("xgboost", XGBOOST, "logistic", LOGISTIC).keySet());
+        throw new IllegalArgumentException("unknown model kind '" + id + "'; known are "
+                + java.util.Arrays.stream(values()).map(ModelKind::id).toList());
     }
 }

@@ -1,6 +1,10 @@
 package dev.trader.ml.model;
 
+import dev.trader.ml.feature.FeatureFrame;
+import dev.trader.ml.feature.FeatureHistory;
 import dev.trader.ml.label.Direction;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +15,39 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
-/** A trained Tribuo classifier as {@link ClassProbabilities}, over the feature columns it was trained on. */
-public final class TribuoClassifier implements ClassProbabilities {
+/** A trained Tribuo classifier (a tabular model: it reads the latest feature row only), over the feature columns it was trained on. */
+public final class TribuoClassifier implements DirectionModel {
+    private final ModelKind kind;
     private final Model<Label> model;
     private final String[] names;
     private final Standardizer standardizer;
 
-    public TribuoClassifier(Model<Label> model, List<String> featureNames, Standardizer standardizer) {
+    public TribuoClassifier(ModelKind kind, Model<Label> model, List<String> featureNames, Standardizer standardizer) {
         if (!model.generatesProbabilities()) {
             throw new IllegalArgumentException("model " + model.getName() + " does not give probabilities");
         }
+        this.kind = kind;
         this.model = model;
         this.names = featureNames.toArray(String[]::new);
         this.standardizer = standardizer;
     }
 
+    @Override
+    public ModelKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int lookback() {
+        return 1;
+    }
+
+    @Override
     public Standardizer standardizer() {
         return standardizer;
     }
 
+    @Override
     public List<String> featureNames() {
         return List.of(names);
     }
@@ -39,14 +57,27 @@ public final class TribuoClassifier implements ClassProbabilities {
     }
 
     @Override
-    public double[] probabilities(double[] features) {
-        return toArray(model.predict(example(features)));
+    public String fingerprint() {
+        return ModelFingerprint.of(model);
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        model.serializeToFile(file);
+    }
+
+    @Override
+    public double[] probabilities(FeatureHistory history) {
+        return toArray(model.predict(example(history.latest())));
     }
 
     /** Many rows at once: Tribuo predicts a batch faster than row by row (XGBoost builds one matrix). */
-    public double[][] probabilities(List<double[]> rows) {
-        List<Example<Label>> examples = new ArrayList<>(rows.size());
-        rows.forEach(r -> examples.add(example(r)));
+    @Override
+    public double[][] probabilities(FeatureFrame frame, int[] rows) {
+        List<Example<Label>> examples = new ArrayList<>(rows.length);
+        for (int i : rows) {
+            examples.add(example(frame.row(i)));
+        }
         List<Prediction<Label>> predictions = model.predict(examples);
         double[][] out = new double[predictions.size()][];
         for (int i = 0; i < out.length; i++) {

@@ -10,10 +10,9 @@ import dev.trader.ml.feature.DataVersion;
 import dev.trader.ml.feature.FeatureFrame;
 import dev.trader.ml.feature.FeatureNames;
 import dev.trader.ml.label.DirectionLabeler;
-import dev.trader.ml.model.ModelFingerprint;
+import dev.trader.ml.model.DirectionModel;
 import dev.trader.ml.model.ModelKind;
 import dev.trader.ml.model.Training;
-import dev.trader.ml.model.TribuoClassifier;
 import dev.trader.ml.registry.CalibratorSpec;
 import dev.trader.ml.registry.ModelCard;
 import java.time.Instant;
@@ -36,15 +35,15 @@ public final class TrainingPipeline {
         int[] labels = labeler.label(frame.instrument(), frame.closeTimeMs(), frame.close());
         WalkForwardPlan plan = new WalkForwardPlan(spec.folds(), spec.initialTrainFraction(), spec.calibrationFraction(), spec.horizon());
         // One scale for the whole run: every fold's models, then the final model.
-        int steps = spec.folds() * ModelKind.values().length + 1;
-        WalkForwardEvaluation.Result evaluation = WalkForwardEvaluation.run(frame, labels, plan, List.of(ModelKind.values()), spec.seed(),
+        int steps = spec.folds() * spec.compared().size() + 1;
+        WalkForwardEvaluation.Result evaluation = WalkForwardEvaluation.run(frame, labels, plan, spec.compared(), spec.seed(),
                 spec.tiers(), (what, done, total) -> progress.step(what, done, steps));
 
         // The final model: the same split as a fold whose test window starts after the data ends.
         WalkForwardPlan.Fold last = finalSplit(frame, labels, spec);
         progress.step("final " + spec.kind().id() + " model", steps - 1, steps);
-        TribuoClassifier classifier = Training.train(spec.kind(), spec.seed(), frame, labels, last.trainRows(), "final " + spec.name());
-        double[][] scores = classifier.probabilities(frame.rows(last.calibrationRows()));
+        DirectionModel classifier = Training.train(spec.kind(), spec.seed(), frame, labels, last.trainRows(), "final " + spec.name());
+        double[][] scores = classifier.probabilities(frame, last.calibrationRows());
         int[] calibrationLabels = WalkForwardEvaluation.pick(labels, last.calibrationRows());
         ClassCalibration calibration = ClassCalibration.fit(classifier, spec.calibration(), scores, calibrationLabels);
         progress.step("final " + spec.kind().id() + " model", steps, steps);
@@ -62,8 +61,8 @@ public final class TrainingPipeline {
         for (int k = 0; k < calibration.classes(); k++) {
             calibrators.add(CalibratorSpec.of(calibration.calibrator(k)));
         }
-        ModelCard card = new ModelCard(spec.name(), null, spec.kind().id(), spec.seed(), ModelFingerprint.of(classifier.model()), data,
-                frame.names(), (int) spec.horizon().toMinutes(), spec.bandBps(), spec.calibration().id(), calibrators, classifier.standardizer(),
+        ModelCard card = new ModelCard(spec.name(), null, spec.kind().id(), spec.seed(), classifier.fingerprint(), data,
+                frame.names(), classifier.lookback(), (int) spec.horizon().toMinutes(), spec.bandBps(), spec.calibration().id(), calibrators, classifier.standardizer(),
                 spec.tiers(), Instant.ofEpochMilli(last.trainFromMs()), Instant.ofEpochMilli(last.testFromMs()),
                 new ModelCard.Figures(chosen.rows(), spec.folds(), chosen.accuracy(), chosen.brier(), chosen.logLoss(),
                         chosen.expectedCalibrationError(), baseline.accuracy(), baseline.brier(), chosen.brierSkillAgainst(baseline), tierCalls(chosen)),

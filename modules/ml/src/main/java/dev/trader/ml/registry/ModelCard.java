@@ -12,13 +12,19 @@ import java.util.List;
  * {@code card.json}: what it is, what it was made from (data version, feature code, seed), how it
  * labels and calibrates, and how it did out of sample next to the baseline.
  *
- * @param fingerprint the {@link dev.trader.ml.model.ModelFingerprint} of the stored model; checked when it is loaded
+ * @param fingerprint the {@link dev.trader.ml.model.DirectionModel#fingerprint()} of the stored model; checked when it is loaded
+ * @param lookback how many feature rows, the latest included, one answer reads (1 but for a sequence model)
  * @param reference the training rows' feature quantiles, which drift checks compare recent data with
  */
 public record ModelCard(String name, String version, String kind, long seed, String fingerprint, DataVersion data, List<String> features,
-                        int horizonMinutes, double bandBps, String calibration, List<CalibratorSpec> calibrators, Standardizer standardizer,
+                        int lookback, int horizonMinutes, double bandBps, String calibration, List<CalibratorSpec> calibrators, Standardizer standardizer,
                         ConfidenceTier.Thresholds tiers, Instant trainedFrom, Instant trainedTo, Figures outOfSample, Gate gate,
                         FeatureReference reference) {
+
+    public ModelCard {
+        // Cards written before sequence models had no lookback: their models read one row.
+        lookback = Math.max(1, lookback);
+    }
 
     /**
      * The pooled walk-forward figures of the model (as calibrated) and of the baseline, and how many
@@ -40,13 +46,13 @@ public record ModelCard(String name, String version, String kind, long seed, Str
 
     /** This card as the registry lists it: the same, under {@code version}. */
     public ModelCard versioned(String version) {
-        return new ModelCard(name, version, kind, seed, fingerprint, data, features, horizonMinutes, bandBps, calibration, calibrators, standardizer,
+        return new ModelCard(name, version, kind, seed, fingerprint, data, features, lookback, horizonMinutes, bandBps, calibration, calibrators, standardizer,
                 tiers, trainedFrom, trainedTo, outOfSample, gate, reference);
     }
 
     /** This card with another gate verdict. */
     public ModelCard withGate(Gate verdict) {
-        return new ModelCard(name, version, kind, seed, fingerprint, data, features, horizonMinutes, bandBps, calibration, calibrators, standardizer,
+        return new ModelCard(name, version, kind, seed, fingerprint, data, features, lookback, horizonMinutes, bandBps, calibration, calibrators, standardizer,
                 tiers, trainedFrom, trainedTo, outOfSample, verdict, reference);
     }
 

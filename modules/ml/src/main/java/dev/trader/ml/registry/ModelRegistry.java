@@ -1,6 +1,6 @@
 package dev.trader.ml.registry;
 
-import dev.trader.ml.model.TribuoClassifier;
+import dev.trader.ml.model.DirectionModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class ModelRegistry {
     }
 
     /** Saves the bundle under the next version of its name and lists it (not active); answers the card as registered. */
-    public synchronized ModelCard register(ModelCard unversioned, TribuoClassifier classifier) throws IOException {
+    public synchronized ModelCard register(ModelCard unversioned, DirectionModel classifier) throws IOException {
         RegistryFile registry = read();
         Optional<RegistryFile.Entry> latest = registry.models().stream().filter(e -> e.name().equals(unversioned.name()))
                 .max((a, b) -> SemanticVersion.parse(a.version()).compareTo(SemanticVersion.parse(b.version())));

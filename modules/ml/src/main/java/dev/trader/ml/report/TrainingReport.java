@@ -60,6 +60,10 @@ public final class TrainingReport {
         s.append("# Model ").append(card.tag()).append("\n\n");
         s.append(String.format(Locale.ROOT, "%s, %s calibration, seed %d, fingerprint `%s`.%n", card.kind(), card.calibration(), card.seed(),
                 card.fingerprint().substring(0, 16)));
+        if (card.lookback() > 1) {
+            s.append(String.format(Locale.ROOT, "It reads the last %d feature rows of a symbol (the minutes before a gap in the bars are "
+                    + "not read across it).%n", card.lookback()));
+        }
         s.append(String.format(Locale.ROOT, "Label: direction of the close %d minutes later, FLAT within ±%.1f bps. Rows: %d DOWN, %d FLAT, %d UP, "
                         + "%d without a label (no bar at the horizon).%n", card.horizonMinutes(), card.bandBps(), outcome.labelCounts()[0],
                 outcome.labelCounts()[1], outcome.labelCounts()[2], outcome.labelCounts()[3]));

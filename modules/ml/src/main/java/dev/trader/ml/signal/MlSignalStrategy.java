@@ -9,6 +9,7 @@ import dev.trader.domain.signal.SignalDirection;
 import dev.trader.ml.eval.ConfidenceTier;
 import dev.trader.ml.eval.ProbabilityMetrics;
 import dev.trader.ml.feature.FeatureExtractor;
+import dev.trader.ml.feature.RecentFeatures;
 import dev.trader.ml.label.Direction;
 import dev.trader.strategy.Strategy;
 import dev.trader.strategy.StrategyConfigException;
@@ -21,8 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Trades a registered direction model: at each 1m close the features are computed (always, so
- * they are warm when a model arrives), the active model gives calibrated probabilities, the
+ * Trades a registered direction model: at each 1m close the features are computed and the last
+ * {@link RecentFeatures#CAPACITY} rows kept (always, so they are warm when a model arrives; a
+ * sequence model reads several), the active model gives calibrated probabilities, the
  * call's tier passes the sample floor (a tier the model made fewer than {@code sample-floor}
  * out-of-sample calls in is not trusted: it counts as the tier below) and the hysteresis (an
  * upgrade needs {@code confirm-scans} bars in a row). A confirmed UP call of at least
@@ -84,11 +86,19 @@ public final class MlSignalStrategy implements Strategy {
         MlSignalState s = (MlSignalState) state;
         Optional<double[]> features = s.features.onBar(bar);
         Optional<ActiveModel> model = models.current();
-        if (features.isEmpty() || model.isEmpty()) {
+        if (features.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.recent == null) {
+            // A snapshot taken before the strategy kept its recent rows: they build up again from here.
+            s.recent = RecentFeatures.empty();
+        }
+        s.recent.add(bar.closeTime().toEpochMilli(), features.get());
+        if (model.isEmpty()) {
             return Optional.empty();
         }
         ActiveModel m = model.get();
-        double[] p = m.model().probabilities(features.get());
+        double[] p = m.model().probabilities(s.recent);
         int top = ProbabilityMetrics.argmax(p);
         Call raw = top == Direction.FLAT.ordinal() ? Call.NONE
                 : new Call(Direction.values()[top], floored(ConfidenceTier.of(p[top], m.card().tiers()), m.card().outOfSample().tierCalls()));

@@ -63,12 +63,12 @@ class CalibrationTest {
         double[][] scores = {{0.7, 0.2, 0.1}, {0.2, 0.5, 0.3}, {0.1, 0.3, 0.6}, {0.6, 0.3, 0.1}, {0.3, 0.3, 0.4}};
         int[] labels = {0, 1, 2, 1, 2};
         for (CalibrationMethod m : CalibrationMethod.values()) {
-            ClassCalibration c = ClassCalibration.fit(f -> f, m, scores, labels);
+            ClassCalibration c = ClassCalibration.fit(h -> h.latest(), m, scores, labels);
             for (double[] row : scores) {
                 double[] p = c.apply(row);
                 assertEquals(1, p[0] + p[1] + p[2], 1e-12, m.toString());
             }
         }
-        assertArrayEquals(scores[1], ClassCalibration.fit(f -> f, CalibrationMethod.NONE, scores, labels).apply(scores[1]), 1e-12);
+        assertArrayEquals(scores[1], ClassCalibration.fit(h -> h.latest(), CalibrationMethod.NONE, scores, labels).apply(scores[1]), 1e-12);
     }
 }

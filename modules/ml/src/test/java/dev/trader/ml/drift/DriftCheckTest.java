@@ -35,7 +35,7 @@ class DriftCheckTest {
         FeatureReference reference = outcome.card().reference();
         assertEquals(FeatureNames.DRIFT_TESTED, reference.names());
         FeatureFrame known = rowsOf(frame, 0, reference.rows());
-        DriftCheck.Report same = DriftCheck.run(outcome.card(), reference, outcome.calibration(), known, 0.01, 0.05, 0.05);
+        DriftCheck.Report same = DriftCheck.run(outcome.card(), reference, outcome.calibration(), known, Long.MIN_VALUE, 0.01, 0.05, 0.05);
         assertTrue(same.features().stream().noneMatch(DriftCheck.FeatureDrift::drifted), same.reasons().toString());
 
         int rsi = frame.names().indexOf("rsi_14");
@@ -45,7 +45,7 @@ class DriftCheckTest {
             columns[rsi][i] = Math.min(1, columns[rsi][i] + 0.15);
         }
         FeatureFrame moved = new FeatureFrame(known.names(), known.instruments(), known.instrument(), known.closeTimeMs(), known.close(), columns);
-        DriftCheck.Report report = DriftCheck.run(outcome.card(), reference, outcome.calibration(), moved, 0.01, 0.05, 0.05);
+        DriftCheck.Report report = DriftCheck.run(outcome.card(), reference, outcome.calibration(), moved, Long.MIN_VALUE, 0.01, 0.05, 0.05);
         List<String> drifted = report.features().stream().filter(DriftCheck.FeatureDrift::drifted).map(DriftCheck.FeatureDrift::feature).toList();
         assertEquals(List.of("rsi_14"), drifted, "the RSI moved 15 points, nothing else");
         assertTrue(report.retrain());
@@ -56,7 +56,7 @@ class DriftCheckTest {
     void anEmptyWindowIsRefused() {
         FeatureFrame none = rowsOf(frame, 0, 0);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> DriftCheck.run(outcome.card(), outcome.card().reference(), outcome.calibration(), none, 0.01, 0.05, 0.05));
+                () -> DriftCheck.run(outcome.card(), outcome.card().reference(), outcome.calibration(), none, Long.MIN_VALUE, 0.01, 0.05, 0.05));
         assertTrue(e.getMessage().contains("no recent feature rows"));
         assertFalse(e.getMessage().isBlank());
     }
