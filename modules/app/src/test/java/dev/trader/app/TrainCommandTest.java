@@ -78,6 +78,31 @@ class TrainCommandTest {
         assertTrue(Files.readString(dir.resolve("bt/trades.csv")).lines().count() > 1, "the model's calls traded");
     }
 
+    /** The LSTM through the command line, on the app's own classpath (where nd4j meets the other modules' libraries), into a backtest. */
+    @Test
+    void anLstmIsTrainedRegisteredAndBacktested() throws Exception {
+        String models = dir.resolve("models").toString();
+        CliRun train = CliRun.of("train", "--data", CliRun.BTC.toString(), "--model", "lstm", "--compare", "logistic", "--folds", "2", "--name",
+                "direction-lstm", "--models", models, "--features", dir.resolve("features").toString());
+        assertEquals(0, train.code(), train::toString);
+        assertTrue(train.out().contains("registered direction-lstm@1.0.0"), train::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("models/direction-lstm/1.0.0/model.dl4j")));
+        JsonNode card = JSON.readTree(dir.resolve("models/direction-lstm/1.0.0/card.json").toFile());
+        assertEquals("lstm", card.path("kind").asText());
+        assertEquals(16, card.path("lookback").asInt());
+        String md = Files.readString(dir.resolve("models/direction-lstm/1.0.0/report/report.md"));
+        assertTrue(md.contains("lstm+platt **(this model)**") && md.contains("logistic+platt"), md);
+
+        Path strategy = dir.resolve("ml-lstm.conf");
+        Files.writeString(strategy, Files.readString(Path.of("..", "..", "conf", "strategies", "ml-signal.conf"))
+                .replace("models-dir = \"models\"", "models-dir = \"" + models + "\"").replace("min-tier = \"MEDIUM\"", "min-tier = \"LOW\"")
+                .replace("model = \"direction\"", "model = \"direction-lstm\"\n    version = \"1.0.0\""));
+        CliRun backtest = CliRun.of("backtest", "--strategy", strategy.toString(), "--data", CliRun.BTC + "," + CliRun.ETH, "--from", "2023-03-20",
+                "--notional", "1000", "--out", dir.resolve("bt").toString());
+        assertEquals(0, backtest.code(), backtest::toString);
+        assertTrue(Files.readString(dir.resolve("bt/trades.csv")).lines().count() > 1, "the LSTM's calls traded: " + backtest);
+    }
+
     @Test
     void badInputIsRefusedByName() {
         CliRun kind = CliRun.of("train", "--data", CliRun.BTC.toString(), "--model", "forest", "--models", dir.toString());
