@@ -55,6 +55,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.trader.notify.telegram.TelegramBotService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -88,11 +89,13 @@ public final class TraderNode implements AutoCloseable {
     private final ReadModels readModel;
     private final WebSocketFeed webSocketFeed;
     private final CompletionStage<Void> stopped;
+    private final Optional<TelegramBotService> telegram;
 
     private TraderNode(ActorSystem<Void> system, Engine engine, BarPipeline pipeline, ServerBinding binding, ExecutorService blocking, Venue venue,
                        TradingSession session, ReconciliationService reconciliation, NodeObservability watch, ReadModels readModel,
-                       WebSocketFeed webSocketFeed, CompletionStage<Void> stopped) {
+                       WebSocketFeed webSocketFeed, CompletionStage<Void> stopped, Optional<TelegramBotService> telegram) {
         this.watch = watch;
+        this.telegram = telegram;
         this.stopped = stopped;
         this.readModel = readModel;
         this.webSocketFeed = webSocketFeed;
@@ -204,7 +207,10 @@ public final class TraderNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("node {} serving HTTP on {} in {} mode, journal {}", node, binding.localAddress(), settings.mode(), jdbc);
-            return new TraderNode(system, engine, pipeline, binding, blocking, venue, session, reconciliation, watch, readModel, webSocketFeed, stopped);
+            Optional<TelegramBotService> telegram = TelegramWiring.start(config, binding.localAddress().getPort());
+            telegram.ifPresent(bot -> system.getWhenTerminated().thenRun(bot::close));
+            return new TraderNode(system, engine, pipeline, binding, blocking, venue, session, reconciliation, watch, readModel, webSocketFeed, stopped,
+                    telegram);
         } catch (Exception e) {
             venue.close();
             system.terminate();
@@ -329,6 +335,7 @@ public final class TraderNode implements AutoCloseable {
 
     @Override
     public void close() {
+        telegram.ifPresent(TelegramBotService::close);
         if (reconciliation != null) {
             reconciliation.stop();
         }

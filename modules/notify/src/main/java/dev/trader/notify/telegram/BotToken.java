@@ -1,7 +1,7 @@
 package dev.trader.notify.telegram;
 
 /**
- * The bot's token, read from the environment. It is part of every Bot API URL, so anything that
+ * The bot's token (from the environment: {@code TELEGRAM_BOT_TOKEN} feeds {@code trader.telegram.token}). It is part of every Bot API URL, so anything that
  * may print a URL (an exception, a log line) goes through {@link #redact} first, and this object
  * prints as stars.
  */
@@ -12,16 +12,15 @@ public final class BotToken {
         this.value = value;
     }
 
-    /** The token in environment variable {@code name}; the error names the variable, never a value. */
-    public static BotToken fromEnvironment(String name, java.util.function.Function<String, String> env) {
-        String v = env.apply(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("the Telegram bot token is read from environment variable " + name + ", which is not set");
+    /** The token {@code where} names (a configuration key fed by an environment variable); an error names where, never a value. */
+    public static BotToken of(String where, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the Telegram bot token (" + where + ") is not set");
         }
-        if (!v.strip().matches("[0-9]+:[A-Za-z0-9_-]{20,}")) {
-            throw new IllegalArgumentException("environment variable " + name + " does not hold a Telegram bot token (digits, a colon, then the secret)");
+        if (!value.strip().matches("[0-9]+:[A-Za-z0-9_-]{20,}")) {
+            throw new IllegalArgumentException(where + " does not hold a Telegram bot token (digits, a colon, then the secret)");
         }
-        return new BotToken(v.strip());
+        return new BotToken(value.strip());
     }
 
     String value() {

@@ -9,22 +9,19 @@ import java.util.Map;
 
 /**
  * The bot's configuration ({@code trader.telegram}): where the Bot API is (configurable, so tests
- * and self-hosted Bot API servers work), the environment variable holding the token, the chats and
+ * and self-hosted Bot API servers work), the chats and
  * their roles, the signal channels (premium ones get inline buttons, general ones do not), how many
  * signals of each tier a channel gets per hour, the tag every signal message carries
  * ({@code dry-run} or {@code live}), the reward multiple its target is drawn at, and the optional
  * profit target, in percent of the initial capital, that {@code /ftmo_status} measures progress against (FTMO: 10).
  */
-public record TelegramSettings(URI apiUrl, String tokenEnv, Duration pollTimeout, Map<Long, ChatRole> chats, List<Long> premiumChannels,
+public record TelegramSettings(URI apiUrl, Duration pollTimeout, Map<Long, ChatRole> chats, List<Long> premiumChannels,
                                List<Long> generalChannels, Map<SignalTier, Integer> perHour, String tag, BigDecimal rewardMultiple,
                                BigDecimal profitTargetPercent, Duration signalPoll) {
 
     public TelegramSettings {
         if (apiUrl == null || !("http".equals(apiUrl.getScheme()) || "https".equals(apiUrl.getScheme()))) {
             throw new IllegalArgumentException("trader.telegram.api-url must be an http(s) URL, not " + apiUrl);
-        }
-        if (tokenEnv == null || !tokenEnv.matches("[A-Z_][A-Z0-9_]*")) {
-            throw new IllegalArgumentException("trader.telegram.token-env must name an environment variable, not '" + tokenEnv + "'");
         }
         if (pollTimeout.isNegative() || pollTimeout.toSeconds() > 50) {
             throw new IllegalArgumentException("trader.telegram.poll-timeout must be 0 to 50 s (Telegram's long poll), not " + pollTimeout);

@@ -40,7 +40,7 @@ class TelegramBotTest {
     private final Clock clock = Clock.fixed(Instant.parse("2023-03-20T10:00:00Z"), ZoneOffset.UTC);
 
     static TelegramSettings settings(URI url, Map<SignalTier, Integer> perHour) {
-        return new TelegramSettings(url, "TELEGRAM_BOT_TOKEN", Duration.ofSeconds(1), Map.of(ADMIN, ChatRole.ADMIN, VIEWER, ChatRole.VIEWER),
+        return new TelegramSettings(url, Duration.ofSeconds(1), Map.of(ADMIN, ChatRole.ADMIN, VIEWER, ChatRole.VIEWER),
                 List.of(PREMIUM), List.of(GENERAL), perHour, "dry-run", new BigDecimal("2"), new BigDecimal("10"), Duration.ofMillis(200));
     }
 
@@ -48,7 +48,7 @@ class TelegramBotTest {
     void start() throws Exception {
         api = new StandInBotApi(TOKEN);
         trader = new CannedTrader();
-        BotToken token = BotToken.fromEnvironment("TELEGRAM_BOT_TOKEN", n -> TOKEN);
+        BotToken token = BotToken.of("TELEGRAM_BOT_TOKEN", TOKEN);
         bot = new BotClient(api.url().toString(), token, Duration.ofSeconds(1), waits::add);
         router = new CommandRouter(settings(api.url(), Map.of(SignalTier.LOW, 5, SignalTier.MEDIUM, 5, SignalTier.HIGH, 5)), trader, bot, clock);
     }
@@ -182,15 +182,15 @@ class TelegramBotTest {
 
     @Test
     void theTokenNeverShowsInAnErrorOrInToString() {
-        BotToken token = BotToken.fromEnvironment("TELEGRAM_BOT_TOKEN", n -> TOKEN);
+        BotToken token = BotToken.of("TELEGRAM_BOT_TOKEN", TOKEN);
         assertFalse(token.toString().contains(TOKEN));
         api.close();
         BotClient down = new BotClient(api.url().toString(), token, Duration.ofSeconds(1), waits::add);
         BotApiException e = assertThrows(BotApiException.class, () -> down.send(ADMIN, "x", Map.of()));
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> BotToken.fromEnvironment("TELEGRAM_BOT_TOKEN", n -> null));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> BotToken.of("TELEGRAM_BOT_TOKEN", null));
         assertTrue(missing.getMessage().contains("TELEGRAM_BOT_TOKEN"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> BotToken.fromEnvironment("T", n -> "not-a-token-secret"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> BotToken.of("T", "not-a-token-secret"));
         assertFalse(bad.getMessage().contains("not-a-token-secret"), bad.getMessage());
     }
 }
