@@ -120,8 +120,4 @@ public final class LstmClassifier implements DirectionModel {
         // Without the optimizer's state: a stored model is served, never trained further.
         ModelSerializer.writeModel(net, file.toFile(), false);
     }
-
-    long parameters() {
-        return net.numParams();
-    }
 }

@@ -7,9 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** Trains a model of one {@link ModelKind} on chosen rows of a feature frame, and reads one back. */
@@ -29,7 +35,14 @@ public final class Training {
         if (java.util.Arrays.stream(rows).map(i -> labels[i]).distinct().count() < 2) {
             throw new IllegalArgumentException("the training rows hold only one class: nothing to learn");
         }
-        return kind == ModelKind.LSTM ? LstmTraining.train(LstmRecipe.DEFAULT, seed, frame, labels, rows) : tribuo(kind, seed, frame, labels, rows, description);
+        return switch (kind) {
+            case XGBOOST -> tribuo(kind, new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, 200, 0.05,
+                    0.0, 4, 5.0, 0.8, 0.8, 1.0, 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed), false, frame, labels, rows, description);
+            // A linear model's weights need comparable scales; trees do not.
+            case LOGISTIC -> tribuo(kind, new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.05, 0.1), 3, 10_000_000, 1, seed), true, frame,
+                    labels, rows, description);
+            case LSTM -> LstmTraining.train(LstmRecipe.DEFAULT, seed, frame, labels, rows);
+        };
     }
 
     /** Reads a model written by {@link DirectionModel#save}; the card gives what the file does not hold. */
@@ -51,15 +64,16 @@ public final class Training {
         return new TribuoClassifier(kind, model, featureNames, standardizer);
     }
 
-    private static TribuoClassifier tribuo(ModelKind kind, long seed, FeatureFrame frame, int[] labels, int[] rows, String description) {
-        Standardizer standardizer = kind.standardizes() ? Standardizer.fit(frame.rows(rows)) : Standardizer.identity(frame.names().size());
+    private static TribuoClassifier tribuo(ModelKind kind, Trainer<Label> trainer, boolean standardize, FeatureFrame frame, int[] labels, int[] rows,
+                                           String description) {
+        Standardizer standardizer = standardize ? Standardizer.fit(frame.rows(rows)) : Standardizer.identity(frame.names().size());
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         String[] names = frame.names().toArray(String[]::new);
         for (int i : rows) {
             // ArrayExample sorts the arrays it is given in place: each example gets its own copy of the names.
             data.add(new ArrayExample<>(new Label(Direction.values()[labels[i]].name()), names.clone(), standardizer.apply(frame.row(i))));
         }
-        Model<Label> model = kind.trainer(seed).train(data);
+        Model<Label> model = trainer.train(data);
         return new TribuoClassifier(kind, model, frame.names(), standardizer);
     }
 }

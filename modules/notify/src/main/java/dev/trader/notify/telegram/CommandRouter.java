@@ -64,7 +64,7 @@ public final class CommandRouter {
             reply = switch (command) {
                 case "/check" -> Replies.check(trader.status());
                 case "/stats" -> Replies.stats(trader.metrics(Replies.daysAgo(clock, 7)), trader.metrics(Replies.daysAgo(clock, 30)));
-                case "/ftmo_status" -> Replies.ftmo(trader.status(), trader.metrics(java.time.Instant.EPOCH), settings.profitTargetPercent(), clock);
+                case "/ftmo_status" -> ftmoStatus();
                 case "/positions" -> Replies.positions(trader.positions());
                 case "/threshold" -> role == ChatRole.ADMIN ? threshold(args) : refused(command);
                 case "/kill_switch" -> role == ChatRole.ADMIN ? askKillSwitch(chat, args) : refused(command);
@@ -151,7 +151,7 @@ public final class CommandRouter {
                 String what = data.substring(SHOW.length());
                 String text = switch (what) {
                     case "positions" -> plain(Replies.positions(trader.positions()));
-                    case "ftmo" -> plain(Replies.ftmo(trader.status(), trader.metrics(java.time.Instant.EPOCH), settings.profitTargetPercent(), clock));
+                    case "ftmo" -> plain(ftmoStatus());
                     default -> "Unknown button";
                 };
                 bot.answerCallback(q.id(), text.length() > 190 ? text.substring(0, 187) + "..." : text);
@@ -161,6 +161,10 @@ public final class CommandRouter {
         } catch (IllegalStateException e) {
             bot.answerCallback(q.id(), "Could not: " + e.getMessage());
         }
+    }
+
+    private String ftmoStatus() {
+        return Replies.ftmo(trader.status(), trader.metrics(java.time.Instant.EPOCH), settings.profitTargetPercent());
     }
 
     private static String plain(String html) {

@@ -2,7 +2,6 @@ package dev.trader.notify.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,7 @@ final class Replies {
                 days, orDash(m.path("win_rate")), orDash(m.path("profit_factor")), orDash(m.path("expected_R")));
     }
 
-    static String ftmo(JsonNode status, JsonNode allTime, BigDecimal targetPercent, Clock clock) {
+    static String ftmo(JsonNode status, JsonNode allTime, BigDecimal targetPercent) {
         JsonNode risk = status.path("risk");
         JsonNode account = status.path("account");
         StringBuilder s = new StringBuilder("<b>Prop-firm status</b>");
@@ -118,9 +117,5 @@ final class Replies {
     /** Telegram's HTML: only these three need escaping. */
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static BigDecimal scaled(BigDecimal v) {
-        return v.setScale(Math.max(2, v.scale()), RoundingMode.HALF_EVEN);
     }
 }

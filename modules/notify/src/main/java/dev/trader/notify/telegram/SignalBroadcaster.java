@@ -45,8 +45,9 @@ public final class SignalBroadcaster {
         int sent = 0;
         for (JsonNode s : signals) {
             SignalTier tier = SignalTier.of(null, s.path("confidence").asDouble(0));
+            Levels levels = levels(s);
             byte[] chart = null;
-            String caption = caption(s, tier);
+            String caption = caption(s, tier, levels);
             for (long chat : channels()) {
                 if (!limiter.tryAcquire(chat, tier)) {
                     LOG.info("telegram: {} signal {} not sent to chat {}: its {} limit an hour is reached", tier, s.path("signalId").asText(), chat,
@@ -54,7 +55,7 @@ public final class SignalBroadcaster {
                     continue;
                 }
                 if (chart == null) {
-                    chart = chart(s);
+                    chart = chart(s, levels);
                 }
                 Map<String, String> buttons = new LinkedHashMap<>();
                 if (settings.isPremium(chat)) {
@@ -78,22 +79,33 @@ public final class SignalBroadcaster {
         return all;
     }
 
-    String caption(JsonNode s, SignalTier tier) {
+    /** Entry, the approved stop and the target {@code reward-multiple} R away; no stop or target for an exit or a signal approved without a stop. */
+    record Levels(BigDecimal entry, BigDecimal stop, BigDecimal target) {
+    }
+
+    Levels levels(JsonNode s) {
         String direction = s.path("direction").asText();
         BigDecimal entry = new BigDecimal(s.path("price").asText("0"));
         JsonNode stopNode = s.path("decisionStop");
+        if (stopNode.isNull() || stopNode.isMissingNode() || "FLAT".equals(direction)) {
+            return new Levels(entry, null, null);
+        }
+        BigDecimal stop = new BigDecimal(stopNode.asText());
+        BigDecimal reward = entry.subtract(stop).abs().multiply(settings.rewardMultiple());
+        BigDecimal target = "SHORT".equals(direction) ? entry.subtract(reward) : entry.add(reward);
+        return new Levels(entry, stop, target.round(new MathContext(entry.precision() + 2)).stripTrailingZeros());
+    }
+
+    String caption(JsonNode s, SignalTier tier, Levels levels) {
+        String direction = s.path("direction").asText();
         StringBuilder c = new StringBuilder();
         c.append('[').append(settings.tag()).append("] <b>").append(Replies.esc(direction)).append(' ')
                 .append(Replies.esc(s.path("instrument").asText())).append("</b> (").append(Replies.esc(s.path("strategy").asText()))
                 .append(", ").append(Replies.esc(s.path("timeframe").asText())).append(")\n");
-        c.append("entry ").append(entry.toPlainString());
-        if (!stopNode.isNull() && !stopNode.isMissingNode() && !"FLAT".equals(direction)) {
-            BigDecimal stop = new BigDecimal(stopNode.asText());
-            BigDecimal risk = entry.subtract(stop).abs();
-            BigDecimal target = "SHORT".equals(direction) ? entry.subtract(risk.multiply(settings.rewardMultiple()))
-                    : entry.add(risk.multiply(settings.rewardMultiple()));
-            c.append(", stop ").append(stop.toPlainString()).append(", target ").append(target.round(new MathContext(entry.precision() + 2))
-                    .stripTrailingZeros().toPlainString()).append(", R:R 1:").append(settings.rewardMultiple().stripTrailingZeros().toPlainString());
+        c.append("entry ").append(levels.entry().toPlainString());
+        if (levels.stop() != null) {
+            c.append(", stop ").append(levels.stop().toPlainString()).append(", target ").append(levels.target().toPlainString())
+                    .append(", R:R 1:").append(settings.rewardMultiple().stripTrailingZeros().toPlainString());
         } else {
             c.append(", no stop (").append("FLAT".equals(direction) ? "an exit" : "none approved").append(')');
         }
@@ -103,7 +115,7 @@ public final class SignalBroadcaster {
         return text.length() > 1000 ? text.substring(0, 997) + "..." : text;
     }
 
-    private byte[] chart(JsonNode s) {
+    private byte[] chart(JsonNode s, Levels levels) {
         List<ChartRenderer.Candle> candles = new ArrayList<>();
         try {
             JsonNode bars = trader.instrument(s.path("instrument").asText()).path("recentBars");
@@ -116,15 +128,8 @@ public final class SignalBroadcaster {
         } catch (IllegalStateException e) {
             LOG.warn("telegram: no bars for the chart of {}: {}", s.path("instrument").asText(), e.getMessage());
         }
-        double entry = s.path("price").asDouble();
-        JsonNode stopNode = s.path("decisionStop");
-        Double stop = stopNode.isNull() || stopNode.isMissingNode() ? null : stopNode.asDouble();
-        Double target = null;
-        if (stop != null) {
-            double r = Math.abs(entry - stop) * settings.rewardMultiple().doubleValue();
-            target = "SHORT".equals(s.path("direction").asText()) ? entry - r : entry + r;
-        }
-        return ChartRenderer.png(s.path("direction").asText() + " " + s.path("instrument").asText() + " [" + settings.tag() + "]", candles, entry, stop,
-                target);
+        return ChartRenderer.png(s.path("direction").asText() + " " + s.path("instrument").asText() + " [" + settings.tag() + "]", candles,
+                levels.entry().doubleValue(), levels.stop() == null ? null : levels.stop().doubleValue(),
+                levels.target() == null ? null : levels.target().doubleValue());
     }
 }

@@ -23,15 +23,19 @@ public final class SignalFeed {
 
     public List<JsonNode> next() {
         List<JsonNode> fresh = new ArrayList<>();
+        Set<String> page = new HashSet<>();
         for (JsonNode row : trader.signals(PAGE).path("items")) {
             String id = row.path("signalId").asText();
             if (!"APPROVED".equals(row.path("decision").asText())) {
                 continue;
             }
+            page.add(id);
             if (seen.add(id) && primed) {
                 fresh.add(0, row);
             }
         }
+        // A signal that left the newest page never comes back to it: remembering it would only grow without end.
+        seen.retainAll(page);
         primed = true;
         return fresh;
     }
